@@ -1,0 +1,37 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { AppConfig } from './config/config';
+import { ConfigModule } from './config/config.module';
+import { HttpExceptionFilter } from './common/http-exception.filter';
+import { validationPipe } from './common/validation';
+import { DatabaseModule } from './database/database.module';
+import { DomainEventsModule } from './domain-events/domain-events.module';
+import { AuthModule } from './modules/auth/auth.module';
+import { GroupsModule } from './modules/groups/groups.module';
+import { HealthModule } from './modules/health/health.module';
+import { ModerationModule } from './modules/moderation/moderation.module';
+import { UsersModule } from './modules/users/users.module';
+
+/** Composition only: the feature modules and the cross-cutting providers. */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        DomainEventsModule,
+        DatabaseModule,
+        HealthModule,
+        UsersModule,
+        AuthModule,
+        GroupsModule,
+        ModerationModule,
+      ],
+      providers: [
+        { provide: APP_PIPE, useFactory: validationPipe },
+        { provide: APP_FILTER, useClass: HttpExceptionFilter },
+      ],
+    };
+  }
+}
