@@ -11,6 +11,7 @@ import { GroupsModule } from './modules/groups/groups.module';
 import { HealthModule } from './modules/health/health.module';
 import { ModerationModule } from './modules/moderation/moderation.module';
 import { UsersModule } from './modules/users/users.module';
+import { WebClientModule } from './web-client/web-client.module';
 
 /** Composition only: the feature modules and the cross-cutting providers. */
 @Module({})
@@ -27,6 +28,7 @@ export class AppModule {
         AuthModule,
         GroupsModule,
         ModerationModule,
+        WebClientModule.forRoot(config),
       ],
       providers: [
         { provide: APP_PIPE, useFactory: validationPipe },

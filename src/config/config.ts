@@ -26,6 +26,8 @@ export interface AppConfig {
   activityRetentionHours: number;
   /** Serve the built web client from dist/web (off in tests that only need the API). */
   serveWeb: boolean;
+  /** Folder holding the built web client (index.html and assets/). */
+  webDir: string;
 }
 
 type Env = Record<string, string | undefined>;
@@ -134,5 +136,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     authRateLimitPerMinute: int(env, 'AUTH_RATE_LIMIT_PER_MINUTE', 10, 1, 1_000_000),
     activityRetentionHours: int(env, 'ACTIVITY_RETENTION_HOURS', 72, 24, 24 * 365),
     serveWeb: bool(env, 'SERVE_WEB', true),
+    // Compiled, this file is dist/config/config.js and Vite builds the client into dist/web.
+    webDir: (env.WEB_DIR ?? '').trim() ? resolve(process.cwd(), (env.WEB_DIR ?? '').trim()) : resolve(__dirname, '..', 'web'),
   };
 }

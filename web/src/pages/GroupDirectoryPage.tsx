@@ -1,0 +1,74 @@
+import { useEffect, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { keys, usePagedList } from '../api/queries';
+import { useSession } from '../auth/session';
+import { useI18n } from '../i18n/i18n';
+import { PageTitle } from '../ui/Layout';
+import { Empty, ErrorState, LoadMore, Loading } from '../ui/states';
+import { GroupBadges } from './group-bits';
+
+export function GroupDirectoryPage() {
+  const { t, tn } = useI18n();
+  const session = useSession();
+  const [params, setParams] = useSearchParams();
+  const q = params.get('q') ?? '';
+  const [draft, setDraft] = useState(q);
+  useEffect(() => setDraft(q), [q]);
+  // Search as you type, a moment after the typing stops.
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      if (draft.trim() !== q) setParams(draft.trim() ? { q: draft.trim() } : {}, { replace: true });
+    }, 300);
+    return () => clearTimeout(timer);
+  }, [draft, q, setParams]);
+  const list = usePagedList(keys.groups(q), 'GET /api/groups', { query: { q: q || undefined } });
+  return (
+    <section className="page">
+      <div className="page-head">
+        <PageTitle title={t('groups.title')}>{t('groups.title')}</PageTitle>
+        {session.state === 'signed-in' && (
+          <Link to="/groups/new" className="button primary">
+            {t('groups.create')}
+          </Link>
+        )}
+      </div>
+      <form
+        role="search"
+        className="search"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setParams(draft.trim() ? { q: draft.trim() } : {});
+        }}
+      >
+        <label htmlFor="group-search" className="visually-hidden">
+          {t('groups.search')}
+        </label>
+        <input id="group-search" type="search" placeholder={t('groups.searchPlaceholder')} value={draft} onChange={(e) => setDraft(e.target.value)} />
+        <button type="submit" className="button secondary">
+          {t('action.search')}
+        </button>
+      </form>
+      {list.isPending ? (
+        <Loading />
+      ) : list.isError ? (
+        <ErrorState error={list.error} retry={() => void list.refetch()} />
+      ) : list.items.length === 0 ? (
+        <Empty>{q ? t('groups.noMatch', { q }) : t('groups.none')}</Empty>
+      ) : (
+        <ul className="group-grid">
+          {list.items.map((g) => (
+            <li key={g.id} className="card group-card">
+              <h2>
+                <Link to={`/groups/${g.id}`}>{g.name}</Link>
+              </h2>
+              <GroupBadges group={g} />
+              <p className="clamp">{g.description}</p>
+              <p className="muted small">{tn('groups.members', g.memberCount)}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+      <LoadMore hasMore={!!list.hasNextPage} loading={list.isFetchingNextPage} onMore={() => void list.fetchNextPage()} />
+    </section>
+  );
+}

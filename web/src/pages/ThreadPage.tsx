@@ -1,0 +1,595 @@
+import { useMutation, useQueryClient, type InfiniteData } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { api, ApiError } from '../api/client';
+import { activeRole, invalidateGroup, isModerator, keys, patchListItems, useGroup, usePagedList, useThread, type PageOf } from '../api/queries';
+import type { Group, Reply, Thread, VoteValue } from '../api/types';
+import { useSession } from '../auth/session';
+import { useI18n } from '../i18n/i18n';
+import { addReplyToCache } from '../live/cache-sync';
+import { useLiveEvent, useWatchThread } from '../live/live';
+import { Avatar, Time, UserLink } from '../ui/bits';
+import { fieldErrors, formError, useErrorText } from '../ui/errors';
+import { Field, FormError } from '../ui/Field';
+import { PageTitle } from '../ui/Layout';
+import { Markdown } from '../ui/Markdown';
+import { MarkdownEditor } from '../ui/MarkdownEditor';
+import { Empty, ErrorState, LoadMore, Loading } from '../ui/states';
+import { TagInput } from '../ui/TagInput';
+import { isRulesError, JoinPanel } from './GroupPage';
+import { useGroupTags } from './NewThreadPage';
+import { KindBadge, VoteControl } from './thread-bits';
+
+type RepliesData = InfiniteData<PageOf<Reply>>;
+type Pending = Reply & { pending?: true };
+
+/** Replaces one reply in every cached replies list of the thread. */
+function patchReply(qc: ReturnType<typeof useQueryClient>, threadId: string, replyId: string, update: (r: Reply) => Reply | null): void {
+  qc.setQueriesData<RepliesData>({ queryKey: ['thread', threadId, 'replies'] }, (data) =>
+    data
+      ? {
+          ...data,
+          pages: data.pages.map((p) => ({
+            ...p,
+            items: p.items.flatMap((r) => {
+              if (r.id !== replyId) return [r];
+              const next = update(r);
+              return next ? [next] : [];
+            }),
+          })),
+        }
+      : data,
+  );
+}
+
+export function ThreadPage() {
+  const { threadId = '' } = useParams();
+  const thread = useThread(threadId);
+  const group = useGroup(thread.data?.groupId);
+  useWatchThread(thread.data?.id);
+  if (thread.isPending) return <Loading />;
+  if (thread.isError) return <ErrorState error={thread.error} retry={() => void thread.refetch()} />;
+  return <ThreadView thread={thread.data} group={group.data} />;
+}
+
+function ThreadView({ thread, group }: { thread: Thread; group: Group | undefined }) {
+  const { t, tn } = useI18n();
+  const { user } = useSession();
+  const [sort, setSort] = useState<'oldest' | 'top'>('oldest');
+  const [liveNote, setLiveNote] = useState<string | null>(null);
+  const replies = usePagedList(keys.replies(thread.id, sort), 'GET /api/threads/{threadId}/replies', { params: { threadId: thread.id }, query: { sort } });
+  useLiveEvent('reply.created', ({ threadId, reply }) => {
+    if (threadId === thread.id && reply.author?.id !== user?.id) setLiveNote(t('thread.liveReply', { name: reply.author?.displayName ?? '' }));
+  });
+  const mod = isModerator(group);
+  const member = !!activeRole(group);
+  const items = replies.items as Pending[];
+  const answers = items.filter((r) => !r.parentReplyId);
+  const accepted = answers.find((r) => r.id === thread.acceptedReplyId);
+  const ordered = accepted ? [accepted, ...answers.filter((r) => r !== accepted)] : answers;
+  const children = new Map<string, Pending[]>();
+  for (const r of items) if (r.parentReplyId) children.set(r.parentReplyId, [...(children.get(r.parentReplyId) ?? []), r]);
+  const isQuestion = thread.kind === 'question';
+  return (
+    <article className="page thread-page">
+      <p className="breadcrumb">{group ? <Link to={`/groups/${group.id}`}>{group.name}</Link> : <span>&nbsp;</span>}</p>
+      <ThreadHead thread={thread} group={group} />
+      <section className="replies" aria-labelledby="replies-heading">
+        <div className="replies-head">
+          <h2 id="replies-heading">{tn(isQuestion ? 'thread.answerCount' : 'thread.replyCount', thread.replyCount)}</h2>
+          <label>
+            {t('threads.sort')}
+            <select value={sort} onChange={(e) => setSort(e.target.value as 'oldest' | 'top')}>
+              <option value="oldest">{t('replies.sort.oldest')}</option>
+              <option value="top">{t('replies.sort.top')}</option>
+            </select>
+          </label>
+        </div>
+        <p className="visually-hidden" role="status" aria-live="polite">
+          {liveNote}
+        </p>
+        {replies.isPending ? (
+          <Loading />
+        ) : replies.isError ? (
+          <ErrorState error={replies.error} retry={() => void replies.refetch()} />
+        ) : ordered.length === 0 ? (
+          <Empty>{isQuestion ? t('replies.noneQuestion') : t('replies.none')}</Empty>
+        ) : (
+          <ol className="reply-list">
+            {ordered.map((r) => (
+              <ReplyItem key={r.id} reply={r} thread={thread} group={group} comments={children.get(r.id) ?? []} />
+            ))}
+          </ol>
+        )}
+        <LoadMore hasMore={!!replies.hasNextPage} loading={replies.isFetchingNextPage} onMore={() => void replies.fetchNextPage()} />
+      </section>
+      {thread.locked ? (
+        <p className="alert alert-info">{t('thread.lockedNotice')}</p>
+      ) : member ? (
+        <ReplyComposer thread={thread} />
+      ) : user && group ? (
+        <div className="card">
+          <p>{t('replies.joinToAnswer')}</p>
+          <JoinPanel group={group} />
+        </div>
+      ) : !user ? (
+        <p className="alert alert-info">
+          <Link to={`/signin?next=${encodeURIComponent(`/threads/${thread.id}`)}`}>{t('auth.signIn')}</Link> {t('replies.signInToAnswer')}
+        </p>
+      ) : null}
+      {mod && <p className="muted small">{t('thread.modHint')}</p>}
+    </article>
+  );
+}
+
+function useThreadVote(thread: Thread) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (value: VoteValue) => api('PUT /api/threads/{threadId}/vote', { params: { threadId: thread.id }, body: { value } }),
+    // Optimistic: the score moves at once and moves back if the server refuses.
+    onMutate: async (value) => {
+      await qc.cancelQueries({ queryKey: keys.thread(thread.id), exact: true });
+      const before = qc.getQueryData<Thread>(keys.thread(thread.id));
+      qc.setQueryData<Thread>(keys.thread(thread.id), (th) => (th ? { ...th, score: th.score - th.vote + value, vote: value } : th));
+      return { before };
+    },
+    onError: (_err, _value, ctx) => {
+      if (ctx?.before) qc.setQueryData(keys.thread(thread.id), ctx.before);
+    },
+    onSuccess: (res) => qc.setQueryData<Thread>(keys.thread(thread.id), (th) => (th ? { ...th, score: res.score, vote: res.vote } : th)),
+  });
+}
+
+function ThreadHead({ thread, group }: { thread: Thread; group: Group | undefined }) {
+  const { t } = useI18n();
+  const text = useErrorText();
+  const { user } = useSession();
+  const qc = useQueryClient();
+  const navigate = useNavigate();
+  const [editing, setEditing] = useState(false);
+  const [showHistory, setShowHistory] = useState(false);
+  const vote = useThreadVote(thread);
+  const mod = isModerator(group);
+  const isAuthor = !!user && thread.author?.id === user.id;
+  const setThread = (th: Thread | void) => {
+    if (th && typeof th === 'object') qc.setQueryData<Thread>(keys.thread(thread.id), (old) => ({ ...th, vote: old?.vote ?? th.vote }));
+    else void qc.invalidateQueries({ queryKey: keys.thread(thread.id), exact: true });
+    void invalidateGroup(qc, thread.groupId);
+  };
+  const modAction = useMutation({
+    mutationFn: (action: 'lock' | 'unlock' | 'pin' | 'unpin') => api(`POST /api/threads/{threadId}/${action}`, { params: { threadId: thread.id } }),
+    onSuccess: setThread,
+  });
+  const remove = useMutation({
+    mutationFn: (reason: string) => api('DELETE /api/threads/{threadId}', { params: { threadId: thread.id }, body: reason ? { reason } : {} }),
+    onSuccess: () => {
+      void invalidateGroup(qc, thread.groupId);
+      qc.removeQueries({ queryKey: keys.thread(thread.id) });
+      navigate(`/groups/${thread.groupId}`);
+    },
+  });
+  const voteDisabled = !user ? t('vote.signIn') : isAuthor ? t('vote.own') : !activeRole(group) ? t('vote.join') : null;
+  if (editing) return <ThreadEditor thread={thread} onDone={() => setEditing(false)} />;
+  const edited = (thread as { editedAt?: string | null }).editedAt;
+  return (
+    <header className="thread-head card">
+      <VoteControl label={t('vote.thread')} score={thread.score} vote={thread.vote} disabledReason={voteDisabled} onVote={(v) => vote.mutate(v)} />
+      <div className="thread-body">
+        <PageTitle title={thread.title}>{thread.title}</PageTitle>
+        <p className="thread-meta">
+          <KindBadge kind={thread.kind} />
+          {thread.pinned && <span className="badge badge-pinned">{t('thread.pinned')}</span>}
+          {thread.locked && <span className="badge badge-locked">{t('thread.locked')}</span>}
+          {thread.acceptedReplyId && <span className="badge badge-answered">{t('thread.answered')}</span>}
+          <Avatar name={thread.author?.displayName ?? '?'} /> <UserLink user={thread.author} /> · <Time iso={thread.createdAt} />
+          {edited && (
+            <>
+              {' · '}
+              <button type="button" className="linklike" aria-expanded={showHistory} onClick={() => setShowHistory((s) => !s)}>
+                {t('thread.edited')} <Time iso={edited} />
+              </button>
+            </>
+          )}
+        </p>
+        {thread.tags.length > 0 && (
+          <ul className="chips small" aria-label={t('thread.tags')}>
+            {thread.tags.map((tag) => (
+              <li key={tag}>
+                <Link className="chip" to={`/groups/${thread.groupId}?tag=${encodeURIComponent(tag)}`}>
+                  {tag}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+        <Markdown html={thread.html} className="thread-text" />
+        {vote.isError && <FormError message={text(vote.error)} />}
+        {showHistory && <History thread={thread} />}
+        <div className="actions">
+          {(isAuthor || mod) && (
+            <button type="button" className="button ghost small" onClick={() => setEditing(true)}>
+              {t('action.edit')}
+            </button>
+          )}
+          {!edited && (isAuthor || mod) && (
+            <button type="button" className="button ghost small" aria-expanded={showHistory} onClick={() => setShowHistory((s) => !s)}>
+              {t('thread.history')}
+            </button>
+          )}
+          {user && !isAuthor && <ReportButton targetType="thread" targetId={thread.id} />}
+          {(isAuthor || mod) && <RemoveButton pending={remove.isPending} onRemove={(reason) => remove.mutate(reason)} />}
+          {mod && (
+            <>
+              <button type="button" className="button ghost small" disabled={modAction.isPending} onClick={() => modAction.mutate(thread.locked ? 'unlock' : 'lock')}>
+                {thread.locked ? t('mod.unlock') : t('mod.lock')}
+              </button>
+              <button type="button" className="button ghost small" disabled={modAction.isPending} onClick={() => modAction.mutate(thread.pinned ? 'unpin' : 'pin')}>
+                {thread.pinned ? t('mod.unpin') : t('mod.pin')}
+              </button>
+            </>
+          )}
+        </div>
+        <FormError message={modAction.error ? text(modAction.error) : remove.error ? text(remove.error) : null} />
+      </div>
+    </header>
+  );
+}
+
+function History({ thread }: { thread: Thread }) {
+  const { t } = useI18n();
+  const revisions = usePagedList(keys.revisions(thread.id), 'GET /api/threads/{threadId}/revisions', { params: { threadId: thread.id } });
+  return (
+    <section className="history card inset" aria-label={t('thread.history')}>
+      <h2 className="h3">{t('thread.history')}</h2>
+      {revisions.isPending ? (
+        <Loading />
+      ) : revisions.isError ? (
+        <ErrorState error={revisions.error} retry={() => void revisions.refetch()} />
+      ) : revisions.items.length === 0 ? (
+        <Empty>{t('thread.noHistory')}</Empty>
+      ) : (
+        <ol className="revision-list">
+          {revisions.items.map((rev) => (
+            <li key={rev.id}>
+              <p className="muted small">
+                <UserLink user={rev.editor} /> · <Time iso={rev.createdAt} />
+              </p>
+              {rev.title && <p className="revision-title">{rev.title}</p>}
+              <Markdown html={rev.html} />
+            </li>
+          ))}
+        </ol>
+      )}
+      <LoadMore hasMore={!!revisions.hasNextPage} loading={revisions.isFetchingNextPage} onMore={() => void revisions.fetchNextPage()} />
+    </section>
+  );
+}
+
+function ThreadEditor({ thread, onDone }: { thread: Thread; onDone(): void }) {
+  const { t } = useI18n();
+  const text = useErrorText();
+  const qc = useQueryClient();
+  const suggestions = useGroupTags(thread.groupId);
+  const [title, setTitle] = useState(thread.title);
+  const [body, setBody] = useState(thread.body);
+  const [tags, setTags] = useState<string[]>(thread.tags);
+  const save = useMutation({
+    mutationFn: () => api('PATCH /api/threads/{threadId}', { params: { threadId: thread.id }, body: { title, body, tags } }),
+    onSuccess: (th) => {
+      qc.setQueryData<Thread>(keys.thread(thread.id), (old) => ({ ...th, vote: old?.vote ?? th.vote }));
+      void qc.invalidateQueries({ queryKey: keys.revisions(thread.id) });
+      void invalidateGroup(qc, thread.groupId);
+      onDone();
+    },
+  });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    save.mutate();
+  };
+  return (
+    <form className="card form" onSubmit={submit} noValidate aria-label={t('thread.editTitle')}>
+      <PageTitle title={thread.title}>{t('thread.editTitle')}</PageTitle>
+      <Field label={t('compose.title')} errors={fieldErrors(save.error, 'title')}>
+        {(p) => <input {...p} value={title} onChange={(e) => setTitle(e.target.value)} maxLength={200} />}
+      </Field>
+      <MarkdownEditor label={t('compose.body')} value={body} onChange={setBody} rows={10} errors={fieldErrors(save.error, 'body')} />
+      <TagInput label={t('compose.tags')} tags={tags} onChange={setTags} suggestions={suggestions} errors={fieldErrors(save.error, 'tags')} />
+      <FormError message={formError(save.error, ['title', 'body', 'tags'], text)} />
+      <div className="form-actions">
+        <button type="submit" className="button primary" disabled={save.isPending}>
+          {save.isPending ? t('state.working') : t('action.save')}
+        </button>
+        <button type="button" className="button ghost" onClick={onDone}>
+          {t('action.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function useReplyVote(threadId: string, reply: Reply) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (value: VoteValue) => api('PUT /api/replies/{replyId}/vote', { params: { replyId: reply.id }, body: { value } }),
+    onMutate: (value) => {
+      const before = { score: reply.score, vote: reply.vote };
+      patchReply(qc, threadId, reply.id, (r) => ({ ...r, score: r.score - r.vote + value, vote: value }));
+      return { before };
+    },
+    onError: (_e, _v, ctx) => {
+      if (ctx) patchReply(qc, threadId, reply.id, (r) => ({ ...r, ...ctx.before }));
+    },
+    onSuccess: (res) => patchReply(qc, threadId, reply.id, (r) => ({ ...r, score: res.score, vote: res.vote })),
+  });
+}
+
+function ReplyItem({ reply, thread, group, comments, isComment }: { reply: Pending; thread: Thread; group: Group | undefined; comments: Pending[]; isComment?: boolean }) {
+  const { t } = useI18n();
+  const text = useErrorText();
+  const { user } = useSession();
+  const qc = useQueryClient();
+  const [editing, setEditing] = useState(false);
+  const [commenting, setCommenting] = useState(false);
+  const vote = useReplyVote(thread.id, reply);
+  const mod = isModerator(group);
+  const isAuthor = !!user && reply.author?.id === user.id;
+  const isThreadAuthor = !!user && thread.author?.id === user.id;
+  const accepted = thread.acceptedReplyId === reply.id;
+  const accept = useMutation({
+    mutationFn: () => api('POST /api/threads/{threadId}/accept', { params: { threadId: thread.id }, body: { replyId: reply.id } }),
+    onSuccess: (th) => {
+      if (th && typeof th === 'object') qc.setQueryData<Thread>(keys.thread(thread.id), (old) => ({ ...th, vote: old?.vote ?? th.vote }));
+      else void qc.invalidateQueries({ queryKey: keys.thread(thread.id), exact: true });
+      patchListItems<Thread>(qc, ['group'], thread.id, (old) => ({ ...old, acceptedReplyId: reply.id }));
+    },
+  });
+  const remove = useMutation({
+    mutationFn: (reason: string) => api('DELETE /api/replies/{replyId}', { params: { replyId: reply.id }, body: reason ? { reason } : {} }),
+    onSuccess: () => {
+      patchReply(qc, thread.id, reply.id, () => null);
+      qc.setQueryData<Thread>(keys.thread(thread.id), (th) => (th ? { ...th, replyCount: Math.max(0, th.replyCount - 1) } : th));
+    },
+  });
+  const voteDisabled = reply.pending ? t('state.working') : !user ? t('vote.signIn') : isAuthor ? t('vote.own') : !activeRole(group) ? t('vote.join') : null;
+  const edited = (reply as { editedAt?: string | null }).editedAt;
+  return (
+    <li className={`reply${accepted ? ' accepted' : ''}${reply.pending ? ' pending' : ''}${isComment ? ' comment' : ''}`} id={`reply-${reply.id}`} aria-busy={reply.pending ? true : undefined}>
+      {!isComment && <VoteControl label={t('vote.reply')} score={reply.score} vote={reply.vote} disabledReason={voteDisabled} onVote={(v) => vote.mutate(v)} />}
+      <div className="reply-body">
+        {accepted && <p className="badge badge-answered">{t('reply.accepted')}</p>}
+        <p className="reply-meta">
+          <Avatar name={reply.author?.displayName ?? '?'} /> <UserLink user={reply.author} /> · {reply.pending ? <span className="muted">{t('reply.sending')}</span> : <Time iso={reply.createdAt} />}
+          {edited && <span className="muted"> · {t('thread.edited')}</span>}
+          {isComment && reply.score !== 0 && <span className="muted"> · {reply.score}</span>}
+        </p>
+        {editing ? (
+          <ReplyEditor threadId={thread.id} reply={reply} onDone={() => setEditing(false)} />
+        ) : (
+          <Markdown html={reply.html} />
+        )}
+        {!reply.pending && !editing && (
+          <div className="actions">
+            {!isComment && thread.kind === 'question' && (isThreadAuthor || mod) && !accepted && (
+              <button type="button" className="button ghost small" disabled={accept.isPending} onClick={() => accept.mutate()}>
+                {t('reply.accept')}
+              </button>
+            )}
+            {!isComment && activeRole(group) && !thread.locked && (
+              <button type="button" className="button ghost small" aria-expanded={commenting} onClick={() => setCommenting((c) => !c)}>
+                {t('reply.comment')}
+              </button>
+            )}
+            {(isAuthor || mod) && (
+              <button type="button" className="button ghost small" onClick={() => setEditing(true)}>
+                {t('action.edit')}
+              </button>
+            )}
+            {(isAuthor || mod) && <RemoveButton pending={remove.isPending} onRemove={(reason) => remove.mutate(reason)} />}
+            {user && !isAuthor && <ReportButton targetType="reply" targetId={reply.id} />}
+          </div>
+        )}
+        {(vote.error || accept.error || remove.error) && <FormError message={text(vote.error ?? accept.error ?? remove.error)} />}
+        {comments.length > 0 && (
+          <ol className="comment-list" aria-label={t('reply.comments')}>
+            {comments.map((c) => (
+              <ReplyItem key={c.id} reply={c} thread={thread} group={group} comments={[]} isComment />
+            ))}
+          </ol>
+        )}
+        {commenting && <ReplyComposer thread={thread} parentReplyId={reply.id} onDone={() => setCommenting(false)} />}
+      </div>
+    </li>
+  );
+}
+
+function ReplyEditor({ threadId, reply, onDone }: { threadId: string; reply: Reply; onDone(): void }) {
+  const { t } = useI18n();
+  const text = useErrorText();
+  const qc = useQueryClient();
+  const [body, setBody] = useState(reply.body);
+  const save = useMutation({
+    mutationFn: () => api('PATCH /api/replies/{replyId}', { params: { replyId: reply.id }, body: { body } }),
+    onSuccess: (saved) => {
+      patchReply(qc, threadId, reply.id, (r) => ({ ...saved, vote: r.vote }));
+      onDone();
+    },
+  });
+  return (
+    <form
+      className="form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        save.mutate();
+      }}
+    >
+      <MarkdownEditor label={t('reply.editLabel')} value={body} onChange={setBody} rows={5} errors={fieldErrors(save.error, 'body')} />
+      <FormError message={formError(save.error, ['body'], text)} />
+      <div className="form-actions">
+        <button type="submit" className="button primary small" disabled={save.isPending}>
+          {t('action.save')}
+        </button>
+        <button type="button" className="button ghost small" onClick={onDone}>
+          {t('action.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/**
+ * Posts a reply (or a comment under one). Optimistic: the reply shows at once, marked as
+ * sending, and is taken back (text restored in the box, error shown) if the server refuses.
+ */
+function ReplyComposer({ thread, parentReplyId, onDone }: { thread: Thread; parentReplyId?: string; onDone?(): void }) {
+  const { t } = useI18n();
+  const text = useErrorText();
+  const { user } = useSession();
+  const qc = useQueryClient();
+  const [body, setBody] = useState('');
+  const post = useMutation({
+    mutationFn: (b: string) => api('POST /api/threads/{threadId}/replies', { params: { threadId: thread.id }, body: parentReplyId ? { body: b, parentReplyId } : { body: b } }),
+    onMutate: (b) => {
+      const tempId = `pending-${Date.now()}`;
+      const temp: Pending = {
+        id: tempId,
+        threadId: thread.id,
+        parentReplyId: parentReplyId ?? null,
+        body: b,
+        html: `<p>${escapeHtml(b)}</p>`,
+        author: user ? { id: user.id, handle: user.handle, displayName: user.displayName, headline: user.headline } : null,
+        score: 0,
+        vote: 0,
+        createdAt: new Date().toISOString(),
+        pending: true,
+      } as unknown as Pending;
+      addReplyToCache(qc, thread.id, temp);
+      setBody('');
+      return { tempId };
+    },
+    onError: (err, b, ctx) => {
+      if (ctx) patchReply(qc, thread.id, ctx.tempId, () => null);
+      setBody(b);
+      if (isRulesError(err) || (err instanceof ApiError && err.status === 403)) void invalidateGroup(qc, thread.groupId);
+      if (err instanceof ApiError && err.status === 423) void qc.invalidateQueries({ queryKey: keys.thread(thread.id), exact: true });
+    },
+    onSuccess: (reply, _b, ctx) => {
+      // The live event may have brought the same reply already: then just drop the placeholder.
+      const present = (qc.getQueriesData<RepliesData>({ queryKey: ['thread', thread.id, 'replies'] }) ?? []).some(([, d]) =>
+        d?.pages.some((p) => p.items.some((r) => r.id === reply.id)),
+      );
+      patchReply(qc, thread.id, ctx.tempId, () => (present ? null : reply));
+      if (!present) qc.setQueryData<Thread>(keys.thread(thread.id), (th) => (th ? { ...th, replyCount: th.replyCount + 1 } : th));
+      onDone?.();
+    },
+  });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (body.trim()) post.mutate(body);
+  };
+  const label = parentReplyId ? t('reply.commentLabel') : thread.kind === 'question' ? t('reply.answerLabel') : t('reply.replyLabel');
+  return (
+    <form className={parentReplyId ? 'form comment-form' : 'card form reply-form'} onSubmit={submit} noValidate>
+      {!parentReplyId && <h2 className="h3">{label}</h2>}
+      {parentReplyId ? (
+        <Field label={label} errors={fieldErrors(post.error, 'body')}>
+          {(p) => <textarea {...p} rows={3} value={body} onChange={(e) => setBody(e.target.value)} />}
+        </Field>
+      ) : (
+        <MarkdownEditor label={t('compose.body')} value={body} onChange={setBody} rows={6} errors={fieldErrors(post.error, 'body')} />
+      )}
+      <FormError message={formError(post.error, ['body'], text)} />
+      <div className="form-actions">
+        <button type="submit" className="button primary" disabled={post.isPending || !body.trim()}>
+          {parentReplyId ? t('reply.postComment') : thread.kind === 'question' ? t('reply.postAnswer') : t('reply.postReply')}
+        </button>
+        {onDone && (
+          <button type="button" className="button ghost" onClick={onDone}>
+            {t('action.cancel')}
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+function RemoveButton({ onRemove, pending }: { onRemove(reason: string): void; pending: boolean }) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  if (!open) {
+    return (
+      <button type="button" className="button ghost small danger" onClick={() => setOpen(true)}>
+        {t('action.remove')}
+      </button>
+    );
+  }
+  return (
+    <form
+      className="inline-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onRemove(reason.trim());
+      }}
+    >
+      <Field label={t('remove.reason')}>{(p) => <input {...p} value={reason} onChange={(e) => setReason(e.target.value)} autoFocus />}</Field>
+      <button type="submit" className="button danger small" disabled={pending}>
+        {t('remove.confirm')}
+      </button>
+      <button type="button" className="button ghost small" onClick={() => setOpen(false)}>
+        {t('action.cancel')}
+      </button>
+    </form>
+  );
+}
+
+export function ReportButton({ targetType, targetId }: { targetType: 'thread' | 'reply' | 'user'; targetId: string }) {
+  const { t } = useI18n();
+  const text = useErrorText();
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const report = useMutation({
+    mutationFn: () => api('POST /api/reports', { body: { targetType, targetId, reason } }),
+    onSuccess: () => {
+      setOpen(false);
+      setReason('');
+    },
+  });
+  if (report.isSuccess && !open) {
+    return (
+      <span className="success small" role="status">
+        {t('report.thanks')}
+      </span>
+    );
+  }
+  if (!open) {
+    return (
+      <button type="button" className="button ghost small" onClick={() => setOpen(true)}>
+        {t('report.action')}
+      </button>
+    );
+  }
+  return (
+    <form
+      className="inline-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        report.mutate();
+      }}
+    >
+      <Field label={t('report.reason')} errors={fieldErrors(report.error, 'reason')}>
+        {(p) => <input {...p} value={reason} onChange={(e) => setReason(e.target.value)} autoFocus required />}
+      </Field>
+      <button type="submit" className="button secondary small" disabled={report.isPending}>
+        {t('report.send')}
+      </button>
+      <button type="button" className="button ghost small" onClick={() => setOpen(false)}>
+        {t('action.cancel')}
+      </button>
+      <FormError message={formError(report.error, ['reason'], text)} />
+    </form>
+  );
+}

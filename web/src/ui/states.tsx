@@ -1,0 +1,45 @@
+import type { ReactNode } from 'react';
+import { useI18n } from '../i18n/i18n';
+import { useErrorText } from './errors';
+
+export function Loading({ label }: { label?: string }) {
+  const { t } = useI18n();
+  return (
+    <p className="state state-loading" role="status">
+      <span className="spinner" aria-hidden="true" />
+      {label ?? t('state.loading')}
+    </p>
+  );
+}
+
+export function Empty({ children }: { children: ReactNode }) {
+  return <p className="state state-empty">{children}</p>;
+}
+
+export function ErrorState({ error, retry }: { error: unknown; retry?: () => void }) {
+  const { t } = useI18n();
+  const text = useErrorText();
+  return (
+    <div className="state state-error" role="alert">
+      <p>{text(error)}</p>
+      {retry && (
+        <button type="button" className="button secondary" onClick={retry}>
+          {t('action.retry')}
+        </button>
+      )}
+    </div>
+  );
+}
+
+/** A "load more" button for keyset-paginated lists. */
+export function LoadMore({ hasMore, loading, onMore }: { hasMore: boolean; loading: boolean; onMore: () => void }) {
+  const { t } = useI18n();
+  if (!hasMore) return null;
+  return (
+    <div className="load-more">
+      <button type="button" className="button secondary" onClick={onMore} disabled={loading}>
+        {loading ? t('state.loading') : t('action.loadMore')}
+      </button>
+    </div>
+  );
+}
