@@ -15,15 +15,18 @@ export function useErrorText(): (err: unknown) => string {
   };
 }
 
+/** Answers about the submitted fields themselves (invalid, taken); other 4xx concern the whole action. */
+const FIELD_STATUSES = new Set([400, 409, 422]);
+
 /** The messages of a failed form submit, split by the field they name. */
 export function fieldErrors(err: unknown, field: string): string[] {
-  return err instanceof ApiError && err.status >= 400 && err.status < 500 ? err.forField(field) : [];
+  return err instanceof ApiError && FIELD_STATUSES.has(err.status) ? err.forField(field) : [];
 }
 
 /** What a failed submit says that no field of the form claims (shown above the button). */
 export function formError(err: unknown, fields: readonly string[], text: (err: unknown) => string): string | null {
   if (!err) return null;
-  if (err instanceof ApiError && err.status >= 400 && err.status < 500 && err.status !== 429) {
+  if (err instanceof ApiError && FIELD_STATUSES.has(err.status)) {
     const rest = err.unclaimed(fields);
     return rest.length ? rest.join(' ') : null;
   }
