@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'web/**', 'coverage/**', 'scripts/**', 'test/run-pg.js', '*.js', '*.mjs'] },
+  { ignores: ['dist/**', 'node_modules/**', 'web/*.mts', 'coverage/**', 'scripts/**', 'test/run-pg.js', '*.js', '*.mjs', 'test-results/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -25,5 +25,28 @@ export default tseslint.config(
   {
     files: ['test/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+  {
+    // The browser client: its own tsconfig (web/tsconfig.json), found by the project service.
+    files: ['web/src/**/*.ts', 'web/src/**/*.tsx'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: false }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // Browser tests are plain CommonJS run by Node's test runner (no build step).
+    files: ['test/browser/**/*.js'],
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: Object.fromEntries(
+        ['require', 'module', 'exports', '__dirname', 'process', 'console', 'setTimeout', 'clearTimeout', 'fetch', 'URL', 'Buffer', 'window', 'document', 'localStorage'].map((g) => [g, 'readonly']),
+      ),
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

@@ -27,7 +27,7 @@ export function SignInPage() {
     mutationFn: () => api('POST /api/auth/login', { body: { email, password } }),
     onSuccess: (result) => {
       session.signedIn(result);
-      navigate(next, { replace: true });
+      void navigate(next, { replace: true });
     },
   });
   const fields = ['email', 'password'] as const;
@@ -70,7 +70,7 @@ export function SignUpPage() {
     mutationFn: () => api('POST /api/auth/register', { body: { displayName, email, password } }),
     onSuccess: (result) => {
       session.signedIn(result);
-      navigate(next === '/' ? '/profile?welcome=1' : next, { replace: true });
+      void navigate(next === '/' ? '/profile?welcome=1' : next, { replace: true });
     },
   });
   const fields = ['displayName', 'email', 'password'] as const;

@@ -49,7 +49,7 @@ function GroupForm({ group }: { group?: Group }) {
       qc.setQueryData(keys.group(saved.id), saved);
       await invalidateGroup(qc, saved.id);
       void qc.invalidateQueries({ queryKey: ['groups'] });
-      navigate(`/groups/${saved.id}`);
+      void navigate(`/groups/${saved.id}`);
     },
   });
   const submit = (e: FormEvent) => {

@@ -50,7 +50,7 @@ export function NewThreadPage() {
       qc.setQueryData(keys.thread(thread.id), thread);
       void invalidateGroup(qc, thread.groupId);
       void qc.invalidateQueries({ queryKey: ['feed'] });
-      navigate(`/threads/${thread.id}`);
+      void navigate(`/threads/${thread.id}`);
     },
     onError: (err) => {
       if (isRulesError(err)) void invalidateGroup(qc, group.data!.id);

@@ -165,7 +165,7 @@ function ThreadHead({ thread, group }: { thread: Thread; group: Group | undefine
     onSuccess: () => {
       void invalidateGroup(qc, thread.groupId);
       qc.removeQueries({ queryKey: keys.thread(thread.id) });
-      navigate(`/groups/${thread.groupId}`);
+      void navigate(`/groups/${thread.groupId}`);
     },
   });
   const voteDisabled = !user ? t('vote.signIn') : isAuthor ? t('vote.own') : !activeRole(group) ? t('vote.join') : null;

@@ -59,7 +59,7 @@ export function Layout() {
                 className="button ghost"
                 onClick={async () => {
                   await session.signOut();
-                  navigate('/signin');
+                  void navigate('/signin');
                 }}
               >
                 {t('auth.signOut')}
