@@ -26,7 +26,7 @@ export interface PGroup {
   rulesVersion: number;
   visibility: 'public' | 'private';
   joinPolicy: 'open' | 'approval' | 'invite';
-  memberCount: number;
+  memberCount: number | null;
   createdAt: string;
   membership: { role: PRole; status: PStatus; acceptedRulesVersion: number; banReason: string | null } | null;
 }
@@ -35,11 +35,18 @@ export interface PMember {
   role: PRole;
   status: PStatus;
   joinedAt: string | null;
-  banReason: string | null;
+  acceptedRulesVersion?: number;
+  banReason?: string | null;
+}
+export interface PGroupRef {
+  id: string;
+  slug: string;
+  name: string;
 }
 export interface PThread {
   id: string;
   groupId: string;
+  group: PGroupRef;
   kind: 'question' | 'discussion' | 'announcement';
   title: string;
   body: string;
@@ -51,31 +58,43 @@ export interface PThread {
   acceptedReplyId: string | null;
   locked: boolean;
   pinned: boolean;
-  vote: -1 | 0 | 1;
+  vote: 1 | -1 | 0;
+  revisionCount: number;
   createdAt: string;
   lastActivityAt: string;
   editedAt: string | null;
+  deleted: boolean;
+  deletedBy: 'author' | 'moderator' | null;
 }
 export interface PReply {
   id: string;
   threadId: string;
+  groupId: string;
   parentReplyId: string | null;
   body: string;
   html: string;
-  author: PUser;
+  author: PUser | null;
   score: number;
-  vote: -1 | 0 | 1;
+  vote: 1 | -1 | 0;
+  accepted: boolean;
+  revisionCount: number;
   createdAt: string;
   editedAt: string | null;
+  deleted: boolean;
+  deletedBy: 'author' | 'moderator' | null;
+}
+export interface PAnswer extends PReply {
+  comments: PReply[];
+  moreComments: boolean;
 }
 export interface PRevision {
-  id: string;
+  revision: number;
   title: string | null;
   body: string;
   html: string;
-  tags: string[];
-  editor: PUser;
-  createdAt: string;
+  tags: string[] | null;
+  editor: PUser | null;
+  editedAt: string;
 }
 export interface PReport {
   id: string;
@@ -84,16 +103,19 @@ export interface PReport {
   targetId: string;
   reason: string;
   status: 'open' | 'resolved';
-  reporter: PUser;
+  reporter: PUser | null;
   createdAt: string;
+  resolution: { action: 'dismiss' | 'remove'; note: string | null; resolvedBy: PUser | null; resolvedAt: string } | null;
 }
 export interface PAuditEntry {
   id: string;
   action: string;
-  actor: PUser;
-  targetType: string;
+  actor: PUser | null;
+  targetType: 'group' | 'user' | 'thread' | 'reply' | 'report' | 'event';
   targetId: string;
+  targetUser: PUser | null;
   reason: string | null;
+  data: Record<string, unknown> | null;
   createdAt: string;
 }
 type GroupWrite = {
@@ -119,12 +141,12 @@ export interface ProvisionalEndpoints {
   'POST /api/groups/{groupId}/leave': Op<G, Empty, undefined, void>;
   'GET /api/groups/{groupId}/members': Op<G, PageQuery & { role?: PRole; status?: PStatus }, undefined, Page<PMember>>;
   'POST /api/groups/{groupId}/members/{userId}/approve': Op<GU, Empty, undefined, PMember>;
+  'POST /api/groups/{groupId}/members/{userId}/reject': Op<GU, Empty, { reason?: string }, PMember>;
   'PATCH /api/groups/{groupId}/members/{userId}': Op<GU, Empty, { role: PRole }, PMember>;
   'POST /api/groups/{groupId}/members/{userId}/ban': Op<GU, Empty, { reason: string }, PMember>;
   'DELETE /api/groups/{groupId}/members/{userId}/ban': Op<GU, Empty, undefined, void>;
   'POST /api/groups/{groupId}/invites': Op<G, Empty, { userId: string }, PMember>;
   'GET /api/groups/{groupId}/audit-log': Op<G, PageQuery, undefined, Page<PAuditEntry>>;
-  'GET /api/groups/{groupId}/tags': Op<G, Empty, undefined, { items: { tag: string; count: number }[] }>;
   'POST /api/groups/{groupId}/threads': Op<G, Empty, { kind: PThread['kind']; title: string; body: string; tags?: string[] }, PThread>;
   'GET /api/groups/{groupId}/threads': Op<G, PageQuery & { kind?: PThread['kind']; tag?: string; sort?: 'latest' | 'active' | 'top' | 'unanswered' }, undefined, Page<PThread>>;
   'GET /api/threads/{threadId}': Op<T, Empty, undefined, PThread>;
@@ -132,18 +154,21 @@ export interface ProvisionalEndpoints {
   'DELETE /api/threads/{threadId}': Op<T, Empty, { reason?: string }, void>;
   'GET /api/threads/{threadId}/revisions': Op<T, PageQuery, undefined, Page<PRevision>>;
   'POST /api/threads/{threadId}/replies': Op<T, Empty, { body: string; parentReplyId?: string }, PReply>;
-  'GET /api/threads/{threadId}/replies': Op<T, PageQuery & { sort?: 'oldest' | 'top' }, undefined, Page<PReply>>;
+  'GET /api/threads/{threadId}/replies': Op<T, PageQuery & { sort?: 'oldest' | 'top' }, undefined, Page<PAnswer>>;
+  'GET /api/replies/{replyId}': Op<R, Empty, undefined, PReply>;
+  'GET /api/replies/{replyId}/comments': Op<R, PageQuery, undefined, Page<PReply>>;
+  'GET /api/replies/{replyId}/revisions': Op<R, PageQuery, undefined, Page<PRevision>>;
   'PATCH /api/replies/{replyId}': Op<R, Empty, { body: string }, PReply>;
   'DELETE /api/replies/{replyId}': Op<R, Empty, { reason?: string }, void>;
   'PUT /api/threads/{threadId}/vote': Op<T, Empty, Vote, { score: number; vote: -1 | 0 | 1 }>;
   'PUT /api/replies/{replyId}/vote': Op<R, Empty, Vote, { score: number; vote: -1 | 0 | 1 }>;
-  'POST /api/threads/{threadId}/accept': Op<T, Empty, { replyId: string }, PThread>;
+  'POST /api/threads/{threadId}/accept': Op<T, Empty, { replyId: string | null }, PThread>;
   'POST /api/threads/{threadId}/lock': Op<T, Empty, undefined, PThread>;
   'POST /api/threads/{threadId}/unlock': Op<T, Empty, undefined, PThread>;
   'POST /api/threads/{threadId}/pin': Op<T, Empty, undefined, PThread>;
   'POST /api/threads/{threadId}/unpin': Op<T, Empty, undefined, PThread>;
-  'GET /api/me/feed': Op<Empty, PageQuery & { sort?: 'latest' | 'active' }, undefined, Page<PThread>>;
-  'POST /api/reports': Op<Empty, Empty, { targetType: PReport['targetType']; targetId: string; reason: string }, PReport>;
+  'GET /api/me/feed': Op<Empty, PageQuery & { sort?: 'latest' | 'active'; kind?: PThread['kind']; tag?: string }, undefined, Page<PThread>>;
+  'POST /api/reports': Op<Empty, Empty, { targetType: PReport['targetType']; targetId: string; groupId?: string; reason: string }, PReport>;
   'GET /api/groups/{groupId}/reports': Op<G, PageQuery & { status?: PReport['status'] }, undefined, Page<PReport>>;
   'POST /api/reports/{reportId}/resolve': Op<{ reportId: string }, Empty, { action: 'dismiss' | 'remove'; note?: string }, PReport>;
   'POST /api/markdown/preview': Op<Empty, Empty, { body: string }, { html: string }>;

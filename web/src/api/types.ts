@@ -20,7 +20,10 @@ export type Role = Member['role'];
 export type Thread = ResponseOf<'GET /api/threads/{threadId}'>;
 export type ThreadSummary = ItemOf<ResponseOf<'GET /api/groups/{groupId}/threads'>>;
 export type FeedItem = ItemOf<ResponseOf<'GET /api/me/feed'>>;
-export type Reply = ItemOf<ResponseOf<'GET /api/threads/{threadId}/replies'>>;
+/** An answer (top-level reply) as listed, with its first comments. */
+export type Answer = ItemOf<ResponseOf<'GET /api/threads/{threadId}/replies'>>;
+/** Any reply: an answer or a comment on one. */
+export type Reply = ResponseOf<'GET /api/replies/{replyId}'>;
 export type Revision = ItemOf<ResponseOf<'GET /api/threads/{threadId}/revisions'>>;
 export type Report = ItemOf<ResponseOf<'GET /api/groups/{groupId}/reports'>>;
 export type AuditEntry = ItemOf<ResponseOf<'GET /api/groups/{groupId}/audit-log'>>;

@@ -313,6 +313,18 @@ export const en = {
   'mod.audit.target': 'Target',
   'mod.audit.reason': 'Reason',
 
+  'thread.revision': 'version {n}',
+  'reply.removedByModerator': 'This reply was removed by a moderator.',
+  'reply.deletedByAuthor': 'This reply was deleted by its author.',
+  'reply.points': '{score} points',
+  'reply.unaccept': 'Withdraw acceptance',
+  'reply.allComments': 'Show all comments',
+  'mod.reject': 'Turn down',
+  'mod.rejected': 'Request turned down.',
+
+  'thread.removedByModerator': 'This thread was removed by a moderator; only moderators still see it.',
+  'thread.deletedByAuthor': 'This thread was deleted by its author; only moderators still see it.',
+
   'notFound.title': 'Page not found',
   'notFound.text': 'There is nothing at this address.',
 };

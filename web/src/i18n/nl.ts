@@ -315,6 +315,18 @@ export const nl: Record<MessageKey, string> = {
   'mod.audit.target': 'Doel',
   'mod.audit.reason': 'Reden',
 
+  'thread.revision': 'versie {n}',
+  'reply.removedByModerator': 'Deze reactie is door een moderator verwijderd.',
+  'reply.deletedByAuthor': 'Deze reactie is door de schrijver verwijderd.',
+  'reply.points': '{score} punten',
+  'reply.unaccept': 'Acceptatie intrekken',
+  'reply.allComments': 'Alle opmerkingen tonen',
+  'mod.reject': 'Afwijzen',
+  'mod.rejected': 'Aanvraag afgewezen.',
+
+  'thread.removedByModerator': 'Deze discussie is door een moderator verwijderd; alleen moderatoren zien haar nog.',
+  'thread.deletedByAuthor': 'Deze discussie is door de schrijver verwijderd; alleen moderatoren zien haar nog.',
+
   'notFound.title': 'Pagina niet gevonden',
   'notFound.text': 'Op dit adres staat niets.',
 };

@@ -1,22 +1,8 @@
-import { useQueryClient, type InfiniteData } from '@tanstack/react-query';
-import { invalidateGroup, keys, patchListItems, type PageOf } from '../api/queries';
-import type { Reply, Thread } from '../api/types';
+import { useQueryClient } from '@tanstack/react-query';
+import { invalidateGroup, keys, patchListItems } from '../api/queries';
+import { addReplyToCache, patchReplyInCache } from '../api/replies-cache';
+import type { Thread } from '../api/types';
 import { useLiveEvent } from './live';
-
-/** Adds a reply to every cached replies list of its thread, unless it is already there. */
-export function addReplyToCache(qc: ReturnType<typeof useQueryClient>, threadId: string, reply: Reply): boolean {
-  let added = false;
-  qc.setQueriesData<InfiniteData<PageOf<Reply>>>({ queryKey: ['thread', threadId, 'replies'] }, (data) => {
-    if (!data || data.pages.some((p) => p.items.some((r) => r.id === reply.id))) return data;
-    added = true;
-    const pages = [...data.pages];
-    const last = pages[pages.length - 1];
-    // Only append when the list is fully loaded; otherwise "load more" will bring it.
-    if (last.nextCursor === null) pages[pages.length - 1] = { ...last, items: [...last.items, reply] };
-    return { ...data, pages };
-  });
-  return added;
-}
 
 /**
  * Keeps the query cache in step with live events: new replies join the open thread,
@@ -30,6 +16,10 @@ export function LiveCacheSync() {
     if (addReplyToCache(qc, threadId, reply)) {
       qc.setQueryData<Thread>(keys.thread(threadId), (t) => (t ? { ...t, replyCount: t.replyCount + 1 } : t));
     }
+  });
+
+  useLiveEvent('reply.updated', ({ threadId, reply }) => {
+    patchReplyInCache(qc, threadId, reply.id, (old) => ({ ...reply, vote: old.vote }));
   });
 
   useLiveEvent('thread.updated', ({ thread }) => {

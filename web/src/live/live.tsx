@@ -6,8 +6,9 @@ import type { Membership, Reply, Thread } from '../api/types';
 export interface LiveEvents {
   'question.created': { eventId: EventId; groupId: string; thread: Thread };
   'thread.created': { eventId: EventId; groupId: string; thread: Thread };
-  'reply.created': { eventId: EventId; threadId: string; reply: Reply };
-  'thread.updated': { eventId: EventId; thread: Thread };
+  'reply.created': { eventId: EventId; groupId: string; threadId: string; reply: Reply };
+  'reply.updated': { eventId: EventId; groupId: string; threadId: string; change: string; reply: Reply };
+  'thread.updated': { eventId: EventId; groupId: string; threadId: string; change: string; thread: Thread };
   'membership.changed': { eventId: EventId; groupId: string; status: Membership['status']; role: Membership['role'] | null };
   'event.created': { eventId: EventId; groupId: string; event: unknown };
   notification: { eventId: EventId; notification: unknown };

@@ -63,7 +63,7 @@ export function GroupDirectoryPage() {
               </h2>
               <GroupBadges group={g} />
               <p className="clamp">{g.description}</p>
-              <p className="muted small">{tn('groups.members', g.memberCount)}</p>
+              {g.memberCount !== null && <p className="muted small">{tn('groups.members', g.memberCount)}</p>}
             </li>
           ))}
         </ul>

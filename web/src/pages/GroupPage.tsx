@@ -38,7 +38,7 @@ export function GroupLayout() {
         <div className="group-title">
           <PageTitle title={g.name}>{g.name}</PageTitle>
           <GroupBadges group={g} />
-          <p className="muted">{tn('groups.members', g.memberCount)}</p>
+          {g.memberCount !== null && <p className="muted">{tn('groups.members', g.memberCount)}</p>}
         </div>
         <div className="group-actions">
           {mod && (

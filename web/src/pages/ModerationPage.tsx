@@ -104,10 +104,11 @@ function MemberRow({ group, member }: { group: Group; member: Member }) {
     await invalidateGroup(qc, group.id);
   };
   const approve = useMutation({ mutationFn: () => api('POST /api/groups/{groupId}/members/{userId}/approve', { params }), onSuccess: after(t('mod.approved')) });
+  const reject = useMutation({ mutationFn: () => api('POST /api/groups/{groupId}/members/{userId}/reject', { params, body: {} }), onSuccess: after(t('mod.rejected')) });
   const ban = useMutation({ mutationFn: () => api('POST /api/groups/{groupId}/members/{userId}/ban', { params, body: { reason } }), onSuccess: after(t('mod.banned')) });
   const unban = useMutation({ mutationFn: () => api('DELETE /api/groups/{groupId}/members/{userId}/ban', { params }), onSuccess: after(t('mod.unbanned')) });
   const setRole = useMutation({ mutationFn: (role: Role) => api('PATCH /api/groups/{groupId}/members/{userId}', { params, body: { role } }), onSuccess: after(t('mod.roleChanged')) });
-  const error = approve.error ?? ban.error ?? unban.error ?? setRole.error;
+  const error = approve.error ?? reject.error ?? ban.error ?? unban.error ?? setRole.error;
   const isOwner = activeRole(group) === 'owner';
   const self = member.user.id === user?.id;
   return (
@@ -124,6 +125,11 @@ function MemberRow({ group, member }: { group: Group; member: Member }) {
             {t('mod.approve')}
           </button>
         )}
+        {member.status === 'pending' && (
+          <button type="button" className="button secondary small" disabled={reject.isPending} onClick={() => reject.mutate()}>
+            {t('mod.reject')}
+          </button>
+        )}
         {member.status === 'active' && isOwner && !self && (
           <label>
             <span className="visually-hidden">{t('mod.roleFor', { name: member.user.displayName })}</span>
@@ -136,7 +142,7 @@ function MemberRow({ group, member }: { group: Group; member: Member }) {
             </select>
           </label>
         )}
-        {(member.status === 'active' || member.status === 'pending') && !self && !banning && (
+        {member.status === 'active' && !self && !banning && (
           <button type="button" className="button ghost small danger" onClick={() => setBanning(true)}>
             {t('mod.ban')}
           </button>

@@ -15,7 +15,10 @@ import { isRulesError, JoinPanel, needsRulesAcceptance } from './GroupPage';
 
 const FIELDS = ['kind', 'title', 'body', 'tags'] as const;
 
-/** The group's existing tags, most used first, for suggestions. */
+/**
+ * The group's existing tags, most used first, for suggestions: counted over its latest
+ * hundred threads (the API has no tag list of its own).
+ */
 export function useGroupTags(groupId: string | undefined): string[] {
   const tags = useQuery({
     queryKey: keys.groupTags(groupId ?? ''),
@@ -23,8 +26,10 @@ export function useGroupTags(groupId: string | undefined): string[] {
     staleTime: 60_000,
     retry: false,
     queryFn: async ({ signal }) => {
-      const res = await api('GET /api/groups/{groupId}/tags', { params: { groupId: groupId! }, signal });
-      return res.items.map((x) => (typeof x === 'string' ? x : x.tag));
+      const page = await api('GET /api/groups/{groupId}/threads', { params: { groupId: groupId! }, query: { limit: 100 }, signal });
+      const counts = new Map<string, number>();
+      for (const th of page.items) for (const tag of th.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+      return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([tag]) => tag);
     },
   });
   return tags.data ?? [];

@@ -1,12 +1,12 @@
-import { useMutation, useQueryClient, type InfiniteData } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, ApiError } from '../api/client';
-import { activeRole, invalidateGroup, isModerator, keys, patchListItems, useGroup, usePagedList, useThread, type PageOf } from '../api/queries';
-import type { Group, Reply, Thread, VoteValue } from '../api/types';
+import { activeRole, invalidateGroup, isModerator, keys, patchListItems, useGroup, usePagedList, useThread } from '../api/queries';
+import { addReplyToCache, patchReplyInCache, replyInCache, setCommentsInCache } from '../api/replies-cache';
+import type { Answer, Group, Reply, Thread, VoteValue } from '../api/types';
 import { useSession } from '../auth/session';
 import { useI18n } from '../i18n/i18n';
-import { addReplyToCache } from '../live/cache-sync';
 import { useLiveEvent, useWatchThread } from '../live/live';
 import { Avatar, Time, UserLink } from '../ui/bits';
 import { fieldErrors, formError, useErrorText } from '../ui/errors';
@@ -20,27 +20,7 @@ import { isRulesError, JoinPanel } from './GroupPage';
 import { useGroupTags } from './NewThreadPage';
 import { KindBadge, VoteControl } from './thread-bits';
 
-type RepliesData = InfiniteData<PageOf<Reply>>;
 type Pending = Reply & { pending?: true };
-
-/** Replaces one reply in every cached replies list of the thread. */
-function patchReply(qc: ReturnType<typeof useQueryClient>, threadId: string, replyId: string, update: (r: Reply) => Reply | null): void {
-  qc.setQueriesData<RepliesData>({ queryKey: ['thread', threadId, 'replies'] }, (data) =>
-    data
-      ? {
-          ...data,
-          pages: data.pages.map((p) => ({
-            ...p,
-            items: p.items.flatMap((r) => {
-              if (r.id !== replyId) return [r];
-              const next = update(r);
-              return next ? [next] : [];
-            }),
-          })),
-        }
-      : data,
-  );
-}
 
 export function ThreadPage() {
   const { threadId = '' } = useParams();
@@ -63,12 +43,10 @@ function ThreadView({ thread, group }: { thread: Thread; group: Group | undefine
   });
   const mod = isModerator(group);
   const member = !!activeRole(group);
-  const items = replies.items as Pending[];
-  const answers = items.filter((r) => !r.parentReplyId);
+  const answers = replies.items;
+  // The accepted answer leads, whatever the sort.
   const accepted = answers.find((r) => r.id === thread.acceptedReplyId);
   const ordered = accepted ? [accepted, ...answers.filter((r) => r !== accepted)] : answers;
-  const children = new Map<string, Pending[]>();
-  for (const r of items) if (r.parentReplyId) children.set(r.parentReplyId, [...(children.get(r.parentReplyId) ?? []), r]);
   const isQuestion = thread.kind === 'question';
   return (
     <article className="page thread-page">
@@ -97,7 +75,7 @@ function ThreadView({ thread, group }: { thread: Thread; group: Group | undefine
         ) : (
           <ol className="reply-list">
             {ordered.map((r) => (
-              <ReplyItem key={r.id} reply={r} thread={thread} group={group} comments={children.get(r.id) ?? []} />
+              <ReplyItem key={r.id} reply={r} thread={thread} group={group} answer={r} />
             ))}
           </ol>
         )}
@@ -202,9 +180,10 @@ function ThreadHead({ thread, group }: { thread: Thread; group: Group | undefine
             ))}
           </ul>
         )}
+        {thread.deleted && <p className="alert alert-danger">{t(thread.deletedBy === 'moderator' ? 'thread.removedByModerator' : 'thread.deletedByAuthor')}</p>}
         <Markdown html={thread.html} className="thread-text" />
         {vote.isError && <FormError message={text(vote.error)} />}
-        {showHistory && <History thread={thread} />}
+        {showHistory && <ThreadHistory thread={thread} />}
         <div className="actions">
           {(isAuthor || mod) && (
             <button type="button" className="button ghost small" onClick={() => setEditing(true)}>
@@ -235,9 +214,17 @@ function ThreadHead({ thread, group }: { thread: Thread; group: Group | undefine
   );
 }
 
-function History({ thread }: { thread: Thread }) {
+function ThreadHistory({ thread }: { thread: Thread }) {
+  return <History revisions={usePagedList(keys.revisions(thread.id), 'GET /api/threads/{threadId}/revisions', { params: { threadId: thread.id } })} />;
+}
+
+function ReplyHistory({ reply }: { reply: Reply }) {
+  return <History revisions={usePagedList(['reply', reply.id, 'revisions', reply.revisionCount], 'GET /api/replies/{replyId}/revisions', { params: { replyId: reply.id } })} />;
+}
+
+/** Every version of a post, newest first (revision 1 is the original). */
+function History({ revisions }: { revisions: ReturnType<typeof usePagedList<'GET /api/threads/{threadId}/revisions'>> }) {
   const { t } = useI18n();
-  const revisions = usePagedList(keys.revisions(thread.id), 'GET /api/threads/{threadId}/revisions', { params: { threadId: thread.id } });
   return (
     <section className="history card inset" aria-label={t('thread.history')}>
       <h2 className="h3">{t('thread.history')}</h2>
@@ -245,17 +232,18 @@ function History({ thread }: { thread: Thread }) {
         <Loading />
       ) : revisions.isError ? (
         <ErrorState error={revisions.error} retry={() => void revisions.refetch()} />
-      ) : revisions.items.length === 0 ? (
+      ) : revisions.items.length <= 1 ? (
         <Empty>{t('thread.noHistory')}</Empty>
       ) : (
         <ol className="revision-list">
           {revisions.items.map((rev) => (
-            <li key={rev.id}>
+            <li key={rev.revision}>
               <p className="muted small">
-                <UserLink user={rev.editor} /> · <Time iso={rev.createdAt} />
+                {t('thread.revision', { n: rev.revision })} · <UserLink user={rev.editor} /> · <Time iso={rev.editedAt} />
               </p>
               {rev.title && <p className="revision-title">{rev.title}</p>}
               <Markdown html={rev.html} />
+              {rev.tags && rev.tags.length > 0 && <p className="muted small">{rev.tags.join(', ')}</p>}
             </li>
           ))}
         </ol>
@@ -313,68 +301,101 @@ function useReplyVote(threadId: string, reply: Reply) {
     mutationFn: (value: VoteValue) => api('PUT /api/replies/{replyId}/vote', { params: { replyId: reply.id }, body: { value } }),
     onMutate: (value) => {
       const before = { score: reply.score, vote: reply.vote };
-      patchReply(qc, threadId, reply.id, (r) => ({ ...r, score: r.score - r.vote + value, vote: value }));
+      patchReplyInCache(qc, threadId, reply.id, (r) => ({ ...r, score: r.score - r.vote + value, vote: value }));
       return { before };
     },
     onError: (_e, _v, ctx) => {
-      if (ctx) patchReply(qc, threadId, reply.id, (r) => ({ ...r, ...ctx.before }));
+      if (ctx) patchReplyInCache(qc, threadId, reply.id, (r) => ({ ...r, ...ctx.before }));
     },
-    onSuccess: (res) => patchReply(qc, threadId, reply.id, (r) => ({ ...r, score: res.score, vote: res.vote })),
+    onSuccess: (res) => patchReplyInCache(qc, threadId, reply.id, (r) => ({ ...r, score: res.score, vote: res.vote })),
   });
 }
 
-function ReplyItem({ reply, thread, group, comments, isComment }: { reply: Pending; thread: Thread; group: Group | undefined; comments: Pending[]; isComment?: boolean }) {
+/** An answer with its comments, or (isComment) one comment. */
+function ReplyItem({ reply, thread, group, answer, isComment }: { reply: Pending; thread: Thread; group: Group | undefined; answer?: Answer; isComment?: boolean }) {
   const { t } = useI18n();
   const text = useErrorText();
   const { user } = useSession();
   const qc = useQueryClient();
   const [editing, setEditing] = useState(false);
   const [commenting, setCommenting] = useState(false);
+  const [showHistory, setShowHistory] = useState(false);
   const vote = useReplyVote(thread.id, reply);
   const mod = isModerator(group);
+  const member = !!activeRole(group);
   const isAuthor = !!user && reply.author?.id === user.id;
   const isThreadAuthor = !!user && thread.author?.id === user.id;
   const accepted = thread.acceptedReplyId === reply.id;
+  const setThread = (th: Thread) => {
+    qc.setQueryData<Thread>(keys.thread(thread.id), (old) => ({ ...th, vote: old?.vote ?? th.vote }));
+    patchListItems<Thread>(qc, ['group'], thread.id, (old) => ({ ...old, acceptedReplyId: th.acceptedReplyId }));
+  };
   const accept = useMutation({
-    mutationFn: () => api('POST /api/threads/{threadId}/accept', { params: { threadId: thread.id }, body: { replyId: reply.id } }),
-    onSuccess: (th) => {
-      if (th && typeof th === 'object') qc.setQueryData<Thread>(keys.thread(thread.id), (old) => ({ ...th, vote: old?.vote ?? th.vote }));
-      else void qc.invalidateQueries({ queryKey: keys.thread(thread.id), exact: true });
-      patchListItems<Thread>(qc, ['group'], thread.id, (old) => ({ ...old, acceptedReplyId: reply.id }));
-    },
+    mutationFn: (replyId: string | null) => api('POST /api/threads/{threadId}/accept', { params: { threadId: thread.id }, body: { replyId } }),
+    onSuccess: setThread,
   });
   const remove = useMutation({
     mutationFn: (reason: string) => api('DELETE /api/replies/{replyId}', { params: { replyId: reply.id }, body: reason ? { reason } : {} }),
     onSuccess: () => {
-      patchReply(qc, thread.id, reply.id, () => null);
+      // A removed reply keeps its place, blanked.
+      patchReplyInCache(qc, thread.id, reply.id, (r) => ({ ...r, deleted: true, deletedBy: isAuthor ? 'author' : 'moderator', body: '', html: '', author: null }));
       qc.setQueryData<Thread>(keys.thread(thread.id), (th) => (th ? { ...th, replyCount: Math.max(0, th.replyCount - 1) } : th));
     },
   });
-  const voteDisabled = reply.pending ? t('state.working') : !user ? t('vote.signIn') : isAuthor ? t('vote.own') : !activeRole(group) ? t('vote.join') : null;
-  const edited = (reply as { editedAt?: string | null }).editedAt;
+  const comments = useMutation({
+    mutationFn: () => api('GET /api/replies/{replyId}/comments', { params: { replyId: reply.id }, query: { limit: 100 } }),
+    onSuccess: (page) => setCommentsInCache(qc, thread.id, reply.id, page.items),
+  });
+  const voteDisabled = reply.pending
+    ? t('state.working')
+    : !user
+      ? t('vote.signIn')
+      : isAuthor
+        ? t('vote.own')
+        : !member
+          ? t('vote.join')
+          : thread.locked
+            ? t('thread.locked')
+            : null;
+  const className = `reply${accepted ? ' accepted' : ''}${reply.pending ? ' pending' : ''}${isComment ? ' comment' : ''}${reply.deleted ? ' removed' : ''}`;
+  if (reply.deleted) {
+    return (
+      <li className={className} id={`reply-${reply.id}`}>
+        <div className="reply-body">
+          <p className="muted">{t(reply.deletedBy === 'moderator' ? 'reply.removedByModerator' : 'reply.deletedByAuthor')}</p>
+          {answer && <Comments answer={answer} thread={thread} group={group} />}
+        </div>
+      </li>
+    );
+  }
   return (
-    <li className={`reply${accepted ? ' accepted' : ''}${reply.pending ? ' pending' : ''}${isComment ? ' comment' : ''}`} id={`reply-${reply.id}`} aria-busy={reply.pending ? true : undefined}>
-      {!isComment && <VoteControl label={t('vote.reply')} score={reply.score} vote={reply.vote} disabledReason={voteDisabled} onVote={(v) => vote.mutate(v)} />}
+    <li className={className} id={`reply-${reply.id}`} aria-busy={reply.pending ? true : undefined}>
+      {!isComment && <VoteControl label={t('vote.reply')} score={reply.score} vote={reply.vote as VoteValue} disabledReason={voteDisabled} onVote={(v) => vote.mutate(v)} />}
       <div className="reply-body">
         {accepted && <p className="badge badge-answered">{t('reply.accepted')}</p>}
         <p className="reply-meta">
-          <Avatar name={reply.author?.displayName ?? '?'} /> <UserLink user={reply.author} /> · {reply.pending ? <span className="muted">{t('reply.sending')}</span> : <Time iso={reply.createdAt} />}
-          {edited && <span className="muted"> · {t('thread.edited')}</span>}
-          {isComment && reply.score !== 0 && <span className="muted"> · {reply.score}</span>}
+          <Avatar name={reply.author?.displayName ?? '?'} /> <UserLink user={reply.author} /> ·{' '}
+          {reply.pending ? <span className="muted">{t('reply.sending')}</span> : <Time iso={reply.createdAt} />}
+          {reply.editedAt && (
+            <>
+              {' · '}
+              <button type="button" className="linklike" aria-expanded={showHistory} onClick={() => setShowHistory((x) => !x)}>
+                {t('thread.edited')}
+              </button>
+            </>
+          )}
+          {isComment && reply.score !== 0 && <span className="muted"> · {t('reply.points', { score: reply.score })}</span>}
         </p>
-        {editing ? (
-          <ReplyEditor threadId={thread.id} reply={reply} onDone={() => setEditing(false)} />
-        ) : (
-          <Markdown html={reply.html} />
-        )}
+        {editing ? <ReplyEditor threadId={thread.id} reply={reply} onDone={() => setEditing(false)} /> : <Markdown html={reply.html} />}
+        {showHistory && <ReplyHistory reply={reply} />}
         {!reply.pending && !editing && (
           <div className="actions">
-            {!isComment && thread.kind === 'question' && (isThreadAuthor || mod) && !accepted && (
-              <button type="button" className="button ghost small" disabled={accept.isPending} onClick={() => accept.mutate()}>
-                {t('reply.accept')}
+            {!isComment && thread.kind === 'question' && (isThreadAuthor || mod) && (
+              <button type="button" className="button ghost small" disabled={accept.isPending} onClick={() => accept.mutate(accepted ? null : reply.id)}>
+                {accepted ? t('reply.unaccept') : t('reply.accept')}
               </button>
             )}
-            {!isComment && activeRole(group) && !thread.locked && (
+            {!isComment && member && !thread.locked && (
               <button type="button" className="button ghost small" aria-expanded={commenting} onClick={() => setCommenting((c) => !c)}>
                 {t('reply.comment')}
               </button>
@@ -385,20 +406,33 @@ function ReplyItem({ reply, thread, group, comments, isComment }: { reply: Pendi
               </button>
             )}
             {(isAuthor || mod) && <RemoveButton pending={remove.isPending} onRemove={(reason) => remove.mutate(reason)} />}
-            {user && !isAuthor && <ReportButton targetType="reply" targetId={reply.id} />}
+            {user && !isAuthor && member && <ReportButton targetType="reply" targetId={reply.id} />}
           </div>
         )}
-        {(vote.error || accept.error || remove.error) && <FormError message={text(vote.error ?? accept.error ?? remove.error)} />}
-        {comments.length > 0 && (
-          <ol className="comment-list" aria-label={t('reply.comments')}>
-            {comments.map((c) => (
-              <ReplyItem key={c.id} reply={c} thread={thread} group={group} comments={[]} isComment />
-            ))}
-          </ol>
-        )}
+        {(vote.error || accept.error || remove.error || comments.error) && <FormError message={text(vote.error ?? accept.error ?? remove.error ?? comments.error)} />}
+        {answer && <Comments answer={answer} thread={thread} group={group} onMore={() => comments.mutate()} loadingMore={comments.isPending} />}
         {commenting && <ReplyComposer thread={thread} parentReplyId={reply.id} onDone={() => setCommenting(false)} />}
       </div>
     </li>
+  );
+}
+
+function Comments({ answer, thread, group, onMore, loadingMore }: { answer: Answer; thread: Thread; group: Group | undefined; onMore?: () => void; loadingMore?: boolean }) {
+  const { t } = useI18n();
+  if (!answer.comments.length && !answer.moreComments) return null;
+  return (
+    <>
+      <ol className="comment-list" aria-label={t('reply.comments')}>
+        {answer.comments.map((c) => (
+          <ReplyItem key={c.id} reply={c} thread={thread} group={group} isComment />
+        ))}
+      </ol>
+      {answer.moreComments && onMore && (
+        <button type="button" className="linklike small" disabled={loadingMore} onClick={onMore}>
+          {t('reply.allComments')}
+        </button>
+      )}
+    </>
   );
 }
 
@@ -410,7 +444,7 @@ function ReplyEditor({ threadId, reply, onDone }: { threadId: string; reply: Rep
   const save = useMutation({
     mutationFn: () => api('PATCH /api/replies/{replyId}', { params: { replyId: reply.id }, body: { body } }),
     onSuccess: (saved) => {
-      patchReply(qc, threadId, reply.id, (r) => ({ ...saved, vote: r.vote }));
+      patchReplyInCache(qc, threadId, reply.id, (r) => ({ ...saved, vote: r.vote }));
       onDone();
     },
   });
@@ -450,34 +484,42 @@ function ReplyComposer({ thread, parentReplyId, onDone }: { thread: Thread; pare
     mutationFn: (b: string) => api('POST /api/threads/{threadId}/replies', { params: { threadId: thread.id }, body: parentReplyId ? { body: b, parentReplyId } : { body: b } }),
     onMutate: (b) => {
       const tempId = `pending-${Date.now()}`;
+      // Shown as plain text until the server's rendering arrives.
       const temp: Pending = {
         id: tempId,
         threadId: thread.id,
+        groupId: thread.groupId,
         parentReplyId: parentReplyId ?? null,
         body: b,
-        html: `<p>${escapeHtml(b)}</p>`,
+        html: escapeHtml(b)
+          .split(/\n{2,}/)
+          .map((para) => `<p>${para}</p>`)
+          .join(''),
         author: user ? { id: user.id, handle: user.handle, displayName: user.displayName, headline: user.headline } : null,
         score: 0,
         vote: 0,
+        accepted: false,
+        revisionCount: 1,
         createdAt: new Date().toISOString(),
+        editedAt: null,
+        deleted: false,
+        deletedBy: null,
         pending: true,
-      } as unknown as Pending;
+      };
       addReplyToCache(qc, thread.id, temp);
       setBody('');
       return { tempId };
     },
     onError: (err, b, ctx) => {
-      if (ctx) patchReply(qc, thread.id, ctx.tempId, () => null);
+      if (ctx) patchReplyInCache(qc, thread.id, ctx.tempId, () => null);
       setBody(b);
       if (isRulesError(err) || (err instanceof ApiError && err.status === 403)) void invalidateGroup(qc, thread.groupId);
       if (err instanceof ApiError && err.status === 423) void qc.invalidateQueries({ queryKey: keys.thread(thread.id), exact: true });
     },
     onSuccess: (reply, _b, ctx) => {
       // The live event may have brought the same reply already: then just drop the placeholder.
-      const present = (qc.getQueriesData<RepliesData>({ queryKey: ['thread', thread.id, 'replies'] }) ?? []).some(([, d]) =>
-        d?.pages.some((p) => p.items.some((r) => r.id === reply.id)),
-      );
-      patchReply(qc, thread.id, ctx.tempId, () => (present ? null : reply));
+      const present = replyInCache(qc, thread.id, reply.id);
+      patchReplyInCache(qc, thread.id, ctx.tempId, () => (present ? null : reply));
       if (!present) qc.setQueryData<Thread>(keys.thread(thread.id), (th) => (th ? { ...th, replyCount: th.replyCount + 1 } : th));
       onDone?.();
     },
