@@ -1,0 +1,213 @@
+// @ts-check
+const assert = require('node:assert/strict');
+const { after, before, describe, it } = require('node:test');
+const { apiClient, launchBrowser, missing, newUser, screenshot, signedInPage, startServer } = require('./harness');
+
+const THREAD_ROUTES = ['POST /api/groups', 'POST /api/groups/{groupId}/join', 'POST /api/groups/{groupId}/threads', 'GET /api/groups/{groupId}/threads', 'GET /api/threads/{threadId}', 'POST /api/threads/{threadId}/replies'];
+
+describe('questions, answers and live updates in the browser', () => {
+  /** @type {import('./harness').Server} */ let server;
+  /** @type {import('playwright-core').Browser} */ let browser;
+  /** @type {ReturnType<typeof apiClient>} */ let call;
+  before(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    call = apiClient(server);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function groupWith(owner, name, members = []) {
+    const group = await call('POST', '/api/groups', { token: owner.token, body: { name, description: 'For browser tests.', visibility: 'public', joinPolicy: 'open' } });
+    for (const m of members) await call('POST', `/api/groups/${group.id}/join`, { token: m.token, body: {} });
+    return group;
+  }
+
+  it('markdown preview matches the saved rendering', async (t) => {
+    const skip = missing(server, [...THREAD_ROUTES, 'POST /api/markdown/preview']);
+    if (skip) return t.skip(skip);
+    const owner = await newUser(server, 'Marked Down');
+    const group = await groupWith(owner, 'Markdown Lovers');
+    const { page, context } = await signedInPage(browser, server, owner);
+    await page.goto(`/groups/${group.id}/new?kind=discussion`);
+    const body = [
+      '# Heading',
+      '',
+      'Some **bold**, _italic_, `code` and a [link](https://example.org).',
+      '',
+      '- one',
+      '- two',
+      '',
+      '| a | b |',
+      '|---|--:|',
+      '| 1 | 2 |',
+      '',
+      '```ts',
+      'const x = 1 < 2;',
+      '```',
+      '',
+      '<script>alert(1)</script> https://kring.example',
+    ].join('\n');
+    await page.getByLabel('Title').fill('Formatting test');
+    await page.getByLabel('Text').fill(body);
+    await page.getByRole('tab', { name: 'Preview' }).click();
+    const preview = page.locator('[role=tabpanel] .markdown');
+    await preview.waitFor();
+    const previewHtml = await preview.innerHTML();
+    assert.match(previewHtml, /<strong>bold<\/strong>/);
+    assert.doesNotMatch(previewHtml, /<script/);
+    await page.getByRole('tab', { name: 'Write' }).click();
+    await page.getByRole('button', { name: 'Post', exact: true }).click();
+    await page.getByRole('heading', { name: 'Formatting test' }).waitFor();
+    assert.equal(await page.locator('.thread-text').innerHTML(), previewHtml);
+    await context.close();
+  });
+
+  it('asks a question with suggested tags; another member answers, comments and votes; the author accepts and edits with history', async (t) => {
+    const skip = missing(server, [...THREAD_ROUTES, 'PUT /api/replies/{replyId}/vote', 'POST /api/threads/{threadId}/accept', 'GET /api/threads/{threadId}/revisions']);
+    if (skip) return t.skip(skip);
+    const asker = await newUser(server, 'Asking Anna');
+    const expert = await newUser(server, 'Expert Eva');
+    const group = await groupWith(asker, 'VAT Questions', [expert]);
+    await call('POST', `/api/groups/${group.id}/threads`, { token: expert.token, body: { kind: 'discussion', title: 'Reverse charge basics', body: 'How it works.', tags: ['vat', 'reverse-charge'] } });
+
+    const a = await signedInPage(browser, server, asker);
+    await a.page.goto(`/groups/${group.id}`);
+    await a.page.getByRole('link', { name: 'Ask a question' }).click();
+    await a.page.getByRole('button', { name: 'Post question' }).click();
+    await a.page.locator('.field', { has: a.page.getByLabel('Title') }).locator('.field-error').waitFor();
+    await a.page.getByLabel('Title').fill('Is VAT due on a cross-border webinar?');
+    await a.page.getByLabel('Text').fill('I sell a live webinar to a business customer in Belgium. Who pays the VAT?');
+    // The group's existing tags are offered.
+    await a.page.getByRole('button', { name: '+ vat', exact: true }).click();
+    await a.page.getByLabel('Tags').fill('cross border');
+    await a.page.getByLabel('Tags').press('Enter');
+    await a.page.getByRole('button', { name: 'Post question' }).click();
+    await a.page.getByRole('heading', { name: 'Is VAT due on a cross-border webinar?' }).waitFor();
+    assert.match(await a.page.locator('.thread-head').innerText(), /vat[\s\S]*cross-border/);
+    const threadUrl = a.page.url();
+
+    const e = await signedInPage(browser, server, expert);
+    await e.page.goto(threadUrl);
+    await e.page.getByText('No answers yet').waitFor();
+    await e.page.getByLabel('Text').fill('The customer accounts for it: **reverse charge** applies.');
+    await e.page.getByRole('button', { name: 'Post answer' }).click();
+    const answer = e.page.locator('li.reply', { hasText: 'reverse charge applies' });
+    await answer.waitFor();
+    await e.page.getByRole('heading', { name: '1 answer' }).waitFor();
+
+    // Optimistic vote, rolled back when the server refuses it.
+    const vote = e.page.locator('.thread-head').getByRole('button', { name: 'Vote up' });
+    await e.page.route('**/api/threads/*/vote', (route) => route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ statusCode: 503, error: 'Service Unavailable', message: 'try later' }) }));
+    await vote.click();
+    await e.page.locator('.thread-head').getByRole('alert').waitFor();
+    assert.equal(await e.page.locator('.thread-head .vote-score').innerText(), '0');
+    assert.equal(await vote.getAttribute('aria-pressed'), 'false');
+    await e.page.unroute('**/api/threads/*/vote');
+    await vote.click();
+    await e.page.locator('.thread-head .vote-score').filter({ hasText: '1' }).waitFor();
+    await e.page.reload();
+    assert.equal(await e.page.locator('.thread-head .vote-score').innerText(), '1');
+    assert.equal(await e.page.locator('.thread-head').getByRole('button', { name: 'Vote up' }).getAttribute('aria-pressed'), 'true');
+
+    // The asker sees the answer (live, or on reload), comments, votes it up and accepts it.
+    if (!server.realtime) await a.page.reload();
+    const aAnswer = a.page.locator('li.reply', { hasText: 'reverse charge applies' });
+    await aAnswer.waitFor({ timeout: 15_000 });
+    await aAnswer.getByRole('button', { name: 'Vote up' }).click();
+    await aAnswer.locator('.vote-score').filter({ hasText: '1' }).waitFor();
+    await aAnswer.getByRole('button', { name: 'Comment' }).click();
+    await aAnswer.getByLabel('Your comment').fill('Thanks, also for services?');
+    await aAnswer.getByRole('button', { name: 'Post comment' }).click();
+    await aAnswer.locator('li.comment', { hasText: 'also for services?' }).waitFor();
+    await aAnswer.getByRole('button', { name: 'Accept answer' }).click();
+    await a.page.locator('li.reply.accepted').getByText('Accepted answer').waitFor();
+    await a.page.locator('.thread-head').getByText('Answered').waitFor();
+
+    await a.page.locator('.thread-head').getByRole('button', { name: 'Edit' }).click();
+    await a.page.getByLabel('Title').fill('Is VAT due on a cross-border B2B webinar?');
+    await a.page.getByRole('button', { name: 'Save' }).click();
+    await a.page.getByRole('heading', { name: 'Is VAT due on a cross-border B2B webinar?' }).waitFor();
+    await a.page.locator('.thread-head').getByRole('button', { name: /edited/ }).click();
+    const history = a.page.locator('.history');
+    await history.getByText('Is VAT due on a cross-border webinar?').waitFor();
+    await screenshot(a.page, 'thread');
+    await a.context.close();
+    await e.context.close();
+  });
+
+  it('a question asked in one browser appears in another member’s browser without reloading', async (t) => {
+    const skip = missing(server, THREAD_ROUTES, { realtime: true });
+    if (skip) return t.skip(skip);
+    const asker = await newUser(server, 'Live Lotte');
+    const watcher = await newUser(server, 'Watching Wim');
+    const group = await groupWith(asker, 'Live Group', [watcher]);
+
+    const w = await signedInPage(browser, server, watcher);
+    await w.page.goto(`/groups/${group.id}`);
+    await w.page.getByText('No threads yet').waitFor();
+    await w.page.getByText('Live', { exact: true }).waitFor();
+
+    const a = await signedInPage(browser, server, asker);
+    await a.page.goto(`/groups/${group.id}/new?kind=question`);
+    await a.page.getByLabel('Title').fill('Who knows the new pension rules?');
+    await a.page.getByLabel('Text').fill('The 2026 changes confuse me.');
+    await a.page.getByRole('button', { name: 'Post question' }).click();
+    await a.page.getByRole('heading', { name: 'Who knows the new pension rules?' }).waitFor();
+
+    const banner = w.page.locator('.new-banner');
+    await banner.getByText('Who knows the new pension rules?').waitFor({ timeout: 15_000 });
+    await banner.getByRole('button', { name: 'Show' }).click();
+    await w.page.getByRole('link', { name: 'Who knows the new pension rules?' }).waitFor();
+
+    // Replies arrive live on the thread page too.
+    await w.page.getByRole('link', { name: 'Who knows the new pension rules?' }).click();
+    await w.page.getByText('No answers yet').waitFor();
+    await a.page.getByLabel('Text').fill('Adding context: I am self-employed.');
+    await a.page.getByRole('button', { name: 'Post answer' }).click();
+    await w.page.locator('li.reply', { hasText: 'I am self-employed' }).waitFor({ timeout: 15_000 });
+    await w.context.close();
+    await a.context.close();
+  });
+
+  it('a moderator locks and pins a thread, and resolves a report about a reply', async (t) => {
+    const skip = missing(server, [...THREAD_ROUTES, 'POST /api/threads/{threadId}/lock', 'POST /api/reports', 'POST /api/reports/{reportId}/resolve']);
+    if (skip) return t.skip(skip);
+    const mod = await newUser(server, 'Mod Marten');
+    const member = await newUser(server, 'Rude Rudy');
+    const reporter = await newUser(server, 'Careful Carla');
+    const group = await groupWith(mod, 'Moderated Place', [member, reporter]);
+    const thread = await call('POST', `/api/groups/${group.id}/threads`, { token: reporter.token, body: { kind: 'question', title: 'A calm question', body: 'Please help.' } });
+    await call('POST', `/api/threads/${thread.id}/replies`, { token: member.token, body: { body: 'Buy cheap watches at spam.example' } });
+
+    const r = await signedInPage(browser, server, reporter);
+    await r.page.goto(`/threads/${thread.id}`);
+    const spam = r.page.locator('li.reply', { hasText: 'cheap watches' });
+    await spam.getByRole('button', { name: 'Report' }).click();
+    await spam.getByLabel('Reason').fill('advertising');
+    await spam.getByRole('button', { name: 'Send report' }).click();
+    await spam.getByText('Reported. Thank you.').waitFor();
+
+    const m = await signedInPage(browser, server, mod);
+    await m.page.goto(`/groups/${group.id}/moderation?tab=reports`);
+    const report = m.page.locator('li.report', { hasText: 'advertising' });
+    await report.getByRole('button', { name: 'Remove content' }).click();
+    await m.page.getByText('No open reports. All quiet.').waitFor();
+
+    await m.page.goto(`/threads/${thread.id}`);
+    await m.page.getByText('This reply was removed by a moderator.').waitFor();
+    await m.page.getByRole('button', { name: 'Pin' }).click();
+    await m.page.locator('.thread-head').getByText('Pinned').waitFor();
+    await m.page.getByRole('button', { name: 'Lock' }).click();
+    await m.page.getByText('This thread is locked: no new replies.').waitFor();
+
+    // The reporter's page follows (live, or on reload): no answer box any more.
+    if (!server.realtime) await r.page.reload();
+    await r.page.getByText('This thread is locked: no new replies.').waitFor({ timeout: 15_000 });
+    assert.equal(await r.page.getByRole('button', { name: 'Post answer' }).count(), 0);
+    await r.context.close();
+    await m.context.close();
+  });
+});
