@@ -44,7 +44,7 @@ describe('groups, joining and moderation in the browser', () => {
     await o.page.getByLabel('Rules').fill('1. Be kind.\n2. **No** advertising.');
     await o.page.getByRole('button', { name: 'Create a group' }).click();
     await o.page.getByRole('heading', { name: 'Dutch Tax Advisors' }).waitFor();
-    await o.page.getByText('You are a Owner of this group.').or(o.page.getByText(/You are an? Owner/)).waitFor();
+    await o.page.getByText('Your role in this group: Owner.').waitFor();
 
     const m = await signedInPage(browser, server, member);
     await m.page.goto('/groups');
@@ -96,7 +96,7 @@ describe('groups, joining and moderation in the browser', () => {
 
     // With live updates the applicant's page turns active by itself; without, after a reload.
     if (!server.realtime) await a.page.reload();
-    await a.page.getByText(/You are an? Member of this group/).waitFor({ timeout: 15_000 });
+    await a.page.getByText('Your role in this group: Member.').waitFor({ timeout: 15_000 });
     await a.page.getByRole('link', { name: 'Ask a question' }).waitFor();
     await a.context.close();
     await o.context.close();

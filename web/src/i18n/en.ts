@@ -126,7 +126,7 @@ export const en = {
   'membership.left': 'You left the group.',
   'membership.banned': 'You are banned from this group.',
   'membership.banReason': 'Reason: {reason}',
-  'membership.youAre': 'You are a {role} of this group.',
+  'membership.youAre': 'Your role in this group: {role}.',
   'membership.leave': 'Leave group',
   'membership.pendingBadge': 'Request pending',
   'membership.invitedBadge': 'Invited',

@@ -128,7 +128,7 @@ export const nl: Record<MessageKey, string> = {
   'membership.left': 'Je hebt de groep verlaten.',
   'membership.banned': 'Je bent uit deze groep verbannen.',
   'membership.banReason': 'Reden: {reason}',
-  'membership.youAre': 'Je bent {role} van deze groep.',
+  'membership.youAre': 'Je rol in deze groep: {role}.',
   'membership.leave': 'Groep verlaten',
   'membership.pendingBadge': 'Aanvraag loopt',
   'membership.invitedBadge': 'Uitgenodigd',
