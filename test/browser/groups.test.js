@@ -91,7 +91,8 @@ describe('groups, joining and moderation in the browser', () => {
     await o.page.getByRole('tab', { name: 'Applicants' }).waitFor();
     const row = o.page.locator('li.member', { hasText: 'Applicant Adam' });
     await row.getByRole('button', { name: 'Approve' }).click();
-    await row.getByText('Approved.').waitFor();
+    await o.page.getByRole('status').filter({ hasText: 'Applicant Adam: approved.' }).waitFor();
+    await o.page.getByText('No one is waiting for approval.').waitFor();
     await screenshot(o.page, 'moderation-console');
 
     // With live updates the applicant's page turns active by itself; without, after a reload.
@@ -150,7 +151,7 @@ describe('groups, joining and moderation in the browser', () => {
     await row.getByRole('button', { name: 'Ban' }).click();
     await row.getByLabel('Why are you banning Trouble Tom?').fill('spamming the group');
     await row.getByRole('button', { name: 'Ban member' }).click();
-    await row.getByText('Banned.').or(o.page.getByText('Banned.')).first().waitFor();
+    await o.page.getByText('Trouble Tom: banned.').waitFor();
 
     // No reload on the member's side: the ban arrives live and the content is gone.
     await m.page.getByText('You are banned from this group. Reason: spamming the group').waitFor({ timeout: 15_000 });
@@ -160,7 +161,7 @@ describe('groups, joining and moderation in the browser', () => {
     // The moderator lifts the ban from the Banned tab; the audit log shows both actions.
     await o.page.getByRole('tab', { name: 'Banned' }).click();
     await o.page.locator('li.member', { hasText: 'Trouble Tom' }).getByRole('button', { name: 'Lift ban' }).click();
-    await o.page.getByText('Ban lifted.').waitFor();
+    await o.page.getByText('Trouble Tom: ban lifted.').waitFor();
     await o.page.getByRole('tab', { name: 'Audit log' }).click();
     const log = await o.page.locator('table.audit').innerText();
     assert.match(log, /member\.ban/);
@@ -178,7 +179,7 @@ describe('groups, joining and moderation in the browser', () => {
     const o = await signedInPage(browser, server, owner);
     await o.page.goto(`/groups/${group.id}/moderation?tab=members`);
     await o.page.getByLabel('Role of Helpful Hanna').selectOption('moderator');
-    await o.page.getByText('Role changed.').waitFor();
+    await o.page.getByText('Helpful Hanna: role changed.').waitFor();
     const h = await signedInPage(browser, server, member);
     await h.page.goto(`/groups/${group.id}`);
     await h.page.getByRole('link', { name: 'Moderation' }).waitFor();

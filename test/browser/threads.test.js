@@ -82,8 +82,8 @@ describe('questions, answers and live updates in the browser', () => {
     await a.page.getByLabel('Text').fill('I sell a live webinar to a business customer in Belgium. Who pays the VAT?');
     // The group's existing tags are offered.
     await a.page.getByRole('button', { name: '+ vat', exact: true }).click();
-    await a.page.getByLabel('Tags').fill('cross border');
-    await a.page.getByLabel('Tags').press('Enter');
+    await a.page.getByLabel('Tags', { exact: true }).fill('cross border');
+    await a.page.getByLabel('Tags', { exact: true }).press('Enter');
     await a.page.getByRole('button', { name: 'Post question' }).click();
     await a.page.getByRole('heading', { name: 'Is VAT due on a cross-border webinar?' }).waitFor();
     assert.match(await a.page.locator('.thread-head').innerText(), /vat[\s\S]*cross-border/);

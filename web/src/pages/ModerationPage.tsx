@@ -73,15 +73,30 @@ export function ModerationPage() {
 
 function MemberQueue({ group, status }: { group: Group; status: 'pending' | 'active' | 'banned' | 'invited' }) {
   const { t } = useI18n();
+  // Shown above the list: an approved, rejected, banned or unbanned member leaves it.
+  const [outcome, setOutcome] = useState<string | null>(null);
   const list = usePagedList(keys.members(group.id, { status }), 'GET /api/groups/{groupId}/members', { params: { groupId: group.id }, query: { status } });
+  const note = outcome && (
+    <p className="success" role="status">
+      {outcome}
+    </p>
+  );
   if (list.isPending) return <Loading />;
   if (list.isError) return <ErrorState error={list.error} retry={() => void list.refetch()} />;
-  if (!list.items.length) return <Empty>{t(`mod.empty.${status}`)}</Empty>;
+  if (!list.items.length) {
+    return (
+      <>
+        {note}
+        <Empty>{t(`mod.empty.${status}`)}</Empty>
+      </>
+    );
+  }
   return (
     <>
+      {note}
       <ul className="member-list">
         {list.items.map((m) => (
-          <MemberRow key={m.user.id} group={group} member={m} />
+          <MemberRow key={m.user.id} group={group} member={m} onDone={setOutcome} />
         ))}
       </ul>
       <LoadMore hasMore={!!list.hasNextPage} loading={list.isFetchingNextPage} onMore={() => void list.fetchNextPage()} />
@@ -89,17 +104,16 @@ function MemberQueue({ group, status }: { group: Group; status: 'pending' | 'act
   );
 }
 
-function MemberRow({ group, member }: { group: Group; member: Member }) {
+function MemberRow({ group, member, onDone }: { group: Group; member: Member; onDone(message: string): void }) {
   const { t } = useI18n();
   const text = useErrorText();
   const { user } = useSession();
   const qc = useQueryClient();
   const [banning, setBanning] = useState(false);
   const [reason, setReason] = useState('');
-  const [done, setDone] = useState<string | null>(null);
   const params = { groupId: group.id, userId: member.user.id };
   const after = (message: string) => async () => {
-    setDone(message);
+    onDone(t('mod.outcome', { name: member.user.displayName, outcome: message }));
     setBanning(false);
     await invalidateGroup(qc, group.id);
   };
@@ -171,11 +185,6 @@ function MemberRow({ group, member }: { group: Group; member: Member }) {
             {t('action.cancel')}
           </button>
         </form>
-      )}
-      {done && !error && (
-        <p className="success small" role="status">
-          {done}
-        </p>
       )}
       <FormError message={formError(error, ['reason', 'role'], text)} />
     </li>

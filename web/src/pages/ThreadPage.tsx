@@ -190,11 +190,6 @@ function ThreadHead({ thread, group }: { thread: Thread; group: Group | undefine
               {t('action.edit')}
             </button>
           )}
-          {!edited && (isAuthor || mod) && (
-            <button type="button" className="button ghost small" aria-expanded={showHistory} onClick={() => setShowHistory((s) => !s)}>
-              {t('thread.history')}
-            </button>
-          )}
           {user && !isAuthor && <ReportButton targetType="thread" targetId={thread.id} />}
           {(isAuthor || mod) && <RemoveButton pending={remove.isPending} onRemove={(reason) => remove.mutate(reason)} />}
           {mod && (
