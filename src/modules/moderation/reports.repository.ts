@@ -14,8 +14,8 @@ export class ReportsRepository {
     return (manager ? manager.getRepository(Report) : this.reports).findOneBy({ id });
   }
 
-  findOpenByReporter(manager: EntityManager, reporterId: string, targetType: ReportTargetType, targetId: string): Promise<Report | null> {
-    return manager.getRepository(Report).findOneBy({ reporterId, targetType, targetId, status: 'open' });
+  findOpenByReporter(manager: EntityManager, groupId: string, reporterId: string, targetType: ReportTargetType, targetId: string): Promise<Report | null> {
+    return manager.getRepository(Report).findOneBy({ groupId, reporterId, targetType, targetId, status: 'open' });
   }
 
   /** Ids of the other open reports about the same target in the group. */

@@ -42,7 +42,7 @@ export class ReportsService {
           throw new NotFoundException('user not found in this group');
         }
         if ((authorId ?? dto.targetId) === reporterId) throw new BadRequestException([`targetId: you cannot report your own ${dto.targetType === 'user' ? 'account' : dto.targetType}`]);
-        if (await this.reports.findOpenByReporter(tx.manager, reporterId, dto.targetType, dto.targetId)) throw alreadyReported();
+        if (await this.reports.findOpenByReporter(tx.manager, ctx.group.id, reporterId, dto.targetType, dto.targetId)) throw alreadyReported();
         const row = Object.assign(new Report(), {
           id: newId(),
           groupId: ctx.group.id,

@@ -9,9 +9,10 @@ export type ReportAction = 'dismiss' | 'remove';
 @Index('ix_reports_group_id', ['groupId', 'id'])
 @Index('ix_reports_group_status_id', ['groupId', 'status', 'id'])
 @Index('ix_reports_target_status', ['targetType', 'targetId', 'status'])
-// One OPEN report per reporter and target: open_marker is 1 while open and NULL once resolved,
-// and both SQLite and PostgreSQL let NULLs repeat in a unique index.
-@Index('uq_reports_open_per_reporter', ['reporterId', 'targetType', 'targetId', 'openMarker'], { unique: true })
+// One OPEN report per reporter and target (a user is reported per group): open_marker is 1
+// while open and NULL once resolved, and both SQLite and PostgreSQL let NULLs repeat in a
+// unique index.
+@Index('uq_reports_open_per_reporter', ['reporterId', 'targetType', 'targetId', 'groupId', 'openMarker'], { unique: true })
 export class Report {
   /** ULID: newest first by id DESC. */
   @PrimaryColumn({ type: 'varchar', length: 26 })
