@@ -34,7 +34,8 @@ interface World {
   reportId: string;
 }
 
-type Call = (t: TestApp, w: World, p: People, auth: object) => Test;
+type Auth = Record<string, string>;
+type Call = (t: TestApp, w: World, p: People, auth: Auth) => Test;
 
 interface Route {
   name: string;
@@ -189,7 +190,7 @@ describe('access table: every group and moderation route × every role', () => {
     return { group: { ...group, visibility }, reportId: report.body.id };
   }
 
-  const authOf = (role: Role) => (role === 'anonymous' ? {} : p[role].auth);
+  const authOf = (role: Role): Auth => (role === 'anonymous' ? {} : p[role].auth);
 
   /** Runs each cell; successes in a fresh world, failures in the shared one. Returns mismatches. */
   async function walk(visibility: 'public' | 'private', cells: [Route, Role, number][]): Promise<string[]> {

@@ -22,7 +22,7 @@ describe('concurrency: simultaneous moderator actions', () => {
     const out: T[] = [];
     let cursor: string | null = null;
     do {
-      const res = await t.http().get(`/api/groups/${g.id}/${path}`).set(as.auth).query({ limit: 100, ...(cursor ? { cursor } : {}) }).expect(200);
+      const res: { body: { items: T[]; nextCursor: string | null } } = await t.http().get(`/api/groups/${g.id}/${path}`).set(as.auth).query({ limit: 100, ...(cursor ? { cursor } : {}) }).expect(200);
       out.push(...res.body.items);
       cursor = res.body.nextCursor;
     } while (cursor);

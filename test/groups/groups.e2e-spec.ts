@@ -185,7 +185,7 @@ describe('groups: create, read, update, list', () => {
       let cursor: string | null = null;
       let pages = 0;
       do {
-        const res = await t.http().get('/api/groups').query({ q: word, limit: 2, ...(cursor ? { cursor } : {}) }).expect(200);
+        const res: { body: { items: { id: string }[]; nextCursor: string | null } } = await t.http().get('/api/groups').query({ q: word, limit: 2, ...(cursor ? { cursor } : {}) }).expect(200);
         seen.push(...res.body.items.map((g: { id: string }) => g.id));
         cursor = res.body.nextCursor;
         pages++;
