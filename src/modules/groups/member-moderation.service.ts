@@ -5,7 +5,7 @@ import { AuditService } from '../moderation/audit.service';
 import type { User } from '../users/entities/user.entity';
 import { UsersRepository } from '../users/users.repository';
 import { MemberDto, toMemberResponse } from './dto/member.dto';
-import { GroupRole, Membership } from './entities/membership.entity';
+import { GroupRole, Membership, MembershipStatus } from './entities/membership.entity';
 import { GroupAccessService, GroupContext } from './group-access.service';
 import { GroupsRepository } from './groups.repository';
 import { MembershipWriter } from './membership-writer';
@@ -29,21 +29,13 @@ export class MemberModerationService {
   ) {}
 
   approve(groupIdOrSlug: string, actorId: string, userId: string): Promise<MemberDto> {
-    return this.act(groupIdOrSlug, actorId, userId, 'members.review', 'approve applicants', async (tx, ctx, m) => {
-      if (m?.status !== 'pending') throw notInState(m, 'has no pending request to join');
-      const next = await this.writer.write(tx, ctx.group, m, userId, { status: 'active' }, actorId);
-      await this.record(tx, ctx, actorId, 'member.approve', userId);
-      return next;
-    });
+    const step = this.step('pending', 'active', 'member.approve', 'has no pending request to join');
+    return this.act(groupIdOrSlug, actorId, userId, 'members.review', 'approve applicants', step);
   }
 
   reject(groupIdOrSlug: string, actorId: string, userId: string, reason: string | null): Promise<MemberDto> {
-    return this.act(groupIdOrSlug, actorId, userId, 'members.review', 'reject applicants', async (tx, ctx, m) => {
-      if (m?.status !== 'pending') throw notInState(m, 'has no pending request to join');
-      const next = await this.writer.write(tx, ctx.group, m, userId, { status: 'rejected' }, actorId);
-      await this.record(tx, ctx, actorId, 'member.reject', userId, reason);
-      return next;
-    });
+    const step = this.step('pending', 'rejected', 'member.reject', 'has no pending request to join', reason);
+    return this.act(groupIdOrSlug, actorId, userId, 'members.review', 'reject applicants', step);
   }
 
   invite(groupIdOrSlug: string, actorId: string, userId: string): Promise<MemberDto> {
@@ -79,12 +71,8 @@ export class MemberModerationService {
   }
 
   unban(groupIdOrSlug: string, actorId: string, userId: string): Promise<MemberDto> {
-    return this.act(groupIdOrSlug, actorId, userId, 'members.ban', 'unban people', async (tx, ctx, m) => {
-      if (m?.status !== 'banned') throw notInState(m, 'is not banned from the group');
-      const next = await this.writer.write(tx, ctx.group, m, userId, { status: 'left' }, actorId);
-      await this.record(tx, ctx, actorId, 'member.unban', userId);
-      return next;
-    });
+    const step = this.step('banned', 'left', 'member.unban', 'is not banned from the group');
+    return this.act(groupIdOrSlug, actorId, userId, 'members.ban', 'unban people', step);
   }
 
   /**
@@ -121,6 +109,16 @@ export class MemberModerationService {
       return action(tx, ctx, await this.groups.findMembership(ctx.group.id, userId, tx.manager));
     });
     return toMemberResponse(membership, user as User, true);
+  }
+
+  /** A plain status move (pending -> active, pending -> rejected, banned -> left), audited. */
+  private step(from: MembershipStatus, to: MembershipStatus, action: string, otherwise: string, reason: string | null = null): MemberAction {
+    return async (tx, ctx, m) => {
+      if (m?.status !== from) throw notInState(m, otherwise);
+      const next = await this.writer.write(tx, ctx.group, m, m.userId, { status: to }, ctx.userId!);
+      await this.record(tx, ctx, ctx.userId!, action, m.userId, reason);
+      return next;
+    };
   }
 
   private record(tx: Tx, ctx: GroupContext, actorId: string, action: string, userId: string, reason: string | null = null, data?: Record<string, unknown>) {

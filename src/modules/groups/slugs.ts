@@ -1,4 +1,5 @@
 import { isId } from '../../common/ids';
+import { asciiWords, firstFree } from '../../common/text';
 
 export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,58}[a-z0-9])?$/;
 /** What `:groupId` accepts: an id or a slug (in any case). */
@@ -7,23 +8,12 @@ const BASE_MAX = 50;
 
 /** `Rust in Production!` -> `rust-in-production`; accents dropped; never empty, never id-shaped. */
 export function slugBase(name: string): string {
-  const s = name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .slice(0, BASE_MAX)
-    .replace(/^-+|-+$/g, '');
-  const base = s || 'group';
+  const base = asciiWords(name, '-', BASE_MAX) || 'group';
   // An all-digit 26-character slug would read as an id in /api/groups/:groupId.
   return isId(base) ? `${base.slice(0, BASE_MAX - 6)}-group` : base;
 }
 
 /** The base itself when free, else base-2, base-3, … */
 export function freeSlug(base: string, taken: Set<string>): string {
-  if (!taken.has(base)) return base;
-  for (let n = 2; ; n++) {
-    const candidate = `${base}-${n}`;
-    if (!taken.has(candidate)) return candidate;
-  }
+  return firstFree(base, taken, (n) => `${base}-${n}`);
 }
