@@ -1,3 +1,4 @@
+import { DomainEventBus } from '../../src/domain-events/domain-event-bus';
 import { newUser, TestUser } from '../helpers/factories';
 import { addMember, inviteUser, joinGroup, newGroup } from '../helpers/groups';
 import { startApp, TestApp } from '../helpers/test-app';
@@ -94,6 +95,8 @@ describe('groups: create, read, update, list', () => {
 
   describe('update', () => {
     it('lets moderators change fields; the slug stays; rules changes raise rulesVersion, each audited', async () => {
+      const updates: { groupId: string; rulesChanged: boolean }[] = [];
+      t.app.get(DomainEventBus).on('group.updated', (e) => void updates.push({ groupId: e.groupId, rulesChanged: e.rulesChanged }));
       const g = await newGroup(t, owner, { rules: 'Be kind.' });
       const mod = await newUser(t);
       await addMember(t, owner, g, mod, 'moderator');
@@ -113,6 +116,11 @@ describe('groups: create, read, update, list', () => {
       expect(log.body.items.map((e: { action: string }) => e.action).slice(0, 2)).toEqual(['group.rules', 'group.update']);
       expect(log.body.items[0]).toMatchObject({ actor: { id: mod.id }, targetType: 'group', targetId: g.id, data: { version: 2 } });
       expect(log.body.items[1].data).toMatchObject({ fields: ['name', 'joinPolicy'] });
+      await t.settle();
+      expect(updates.filter((u) => u.groupId === g.id)).toEqual([
+        { groupId: g.id, rulesChanged: false },
+        { groupId: g.id, rulesChanged: true },
+      ]);
     });
 
     it('refuses members (403), outsiders of a public group (403) and anonymous callers (401)', async () => {

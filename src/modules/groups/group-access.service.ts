@@ -127,3 +127,16 @@ export function groupNotFound(): NotFoundException {
 export function hasRules(group: Pick<Group, 'rules'>): boolean {
   return group.rules.trim() !== '';
 }
+
+/**
+ * For routes named after something inside a group (a report, a thread): an outsider of a
+ * private group gets "<thing> not found" rather than "group not found", learning nothing.
+ */
+export async function hidingGroup(thing: string, load: () => Promise<GroupContext>): Promise<GroupContext> {
+  try {
+    return await load();
+  } catch (err) {
+    if (err instanceof NotFoundException) throw new NotFoundException(`${thing} not found`);
+    throw err;
+  }
+}

@@ -93,6 +93,12 @@ export class MemberModerationService {
     return next;
   }
 
+  /** banInTx for a report about a user: loads their membership; an existing ban already did the job. */
+  async banUnlessBanned(tx: Tx, ctx: GroupContext, userId: string, reason: string): Promise<void> {
+    const current = await this.groups.findMembership(ctx.group.id, userId, tx.manager);
+    if (current?.status !== 'banned') await this.banInTx(tx, ctx, current, userId, reason);
+  }
+
   private async act(
     groupIdOrSlug: string,
     actorId: string,

@@ -8,6 +8,7 @@ import { GroupIdPipe } from '../groups/group-id.pipe';
 import { AuditLogService } from './audit-log.service';
 import { AuditEntryDto } from './dto/audit-entry.dto';
 import { CreateReportDto, ReportDto, ReportsQueryDto, ResolveReportDto } from './dto/report.dto';
+import { ReportResolutionService } from './report-resolution.service';
 import { ReportsService } from './reports.service';
 
 @ApiTags('moderation')
@@ -16,6 +17,7 @@ import { ReportsService } from './reports.service';
 export class ModerationController {
   constructor(
     private readonly reports: ReportsService,
+    private readonly resolution: ReportResolutionService,
     private readonly auditLog: AuditLogService,
   ) {}
 
@@ -38,7 +40,7 @@ export class ModerationController {
   @ApiOperation({ summary: 'Dismiss a report or remove what it is about (a user: ban); audit-logged (moderators)' })
   @ApiOkResponse({ type: ReportDto })
   resolve(@Param('reportId', IdParamPipe) reportId: string, @CurrentUser() user: AuthUser, @Body() dto: ResolveReportDto): Promise<ReportDto> {
-    return this.reports.resolve(reportId, user.id, dto);
+    return this.resolution.resolve(reportId, user.id, dto);
   }
 
   @Get('groups/:groupId/audit-log')

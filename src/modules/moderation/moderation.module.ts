@@ -6,7 +6,9 @@ import { AuditLogService } from './audit-log.service';
 import { AuditModule } from './audit.module';
 import { Report } from './entities/report.entity';
 import { ModerationController } from './moderation.controller';
+import { ReportResolutionService } from './report-resolution.service';
 import { ReportTargetRegistry } from './report-targets';
+import { ReportViews } from './report-views';
 import { ReportsRepository } from './reports.repository';
 import { ReportsService } from './reports.service';
 
@@ -14,7 +16,7 @@ import { ReportsService } from './reports.service';
 @Module({
   imports: [TypeOrmModule.forFeature([Report]), AuditModule, GroupsModule, UsersModule],
   controllers: [ModerationController],
-  providers: [ReportsRepository, ReportsService, AuditLogService, ReportTargetRegistry],
+  providers: [ReportsRepository, ReportsService, ReportResolutionService, ReportViews, AuditLogService, ReportTargetRegistry],
   exports: [AuditModule, ReportTargetRegistry],
 })
 export class ModerationModule {}
