@@ -1,8 +1,9 @@
 import { Group } from '../modules/groups/entities/group.entity';
 import { Membership } from '../modules/groups/entities/membership.entity';
 import { AuditEntry } from '../modules/moderation/entities/audit-entry.entity';
+import { Report } from '../modules/moderation/entities/report.entity';
 import { UserExpertise } from '../modules/users/entities/user-expertise.entity';
 import { User } from '../modules/users/entities/user.entity';
 
 /** Every entity the store knows; migrations are generated against this list. */
-export const ENTITIES: Function[] = [User, UserExpertise, Group, Membership, AuditEntry];
+export const ENTITIES: Function[] = [User, UserExpertise, Group, Membership, AuditEntry, Report];
