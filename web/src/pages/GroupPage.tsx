@@ -98,23 +98,23 @@ export function JoinPanel({ group }: { group: Group }) {
   const join = useMutation({
     mutationFn: () => api('POST /api/groups/{groupId}/join', { params: { groupId: group.id }, body: hasRules ? { acceptRulesVersion: group.rulesVersion } : {} }),
     onSuccess: async (res) => {
-      setNotice(res.status === 'pending' ? t('membership.requested') : t('membership.joined'));
       await refresh();
+      setNotice(res.status === 'pending' ? t('membership.requested') : t('membership.joined'));
       void qc.invalidateQueries({ queryKey: ['feed'] });
     },
   });
   const leave = useMutation({
     mutationFn: () => api('POST /api/groups/{groupId}/leave', { params: { groupId: group.id } }),
     onSuccess: async () => {
-      setNotice(t('membership.left'));
       await refresh();
+      setNotice(t('membership.left'));
     },
   });
   const acceptRules = useMutation({
     mutationFn: () => api('POST /api/groups/{groupId}/rules/accept', { params: { groupId: group.id }, body: { version: group.rulesVersion } }),
     onSuccess: async () => {
-      setNotice(t('rules.acceptedNotice'));
       await refresh();
+      setNotice(t('rules.acceptedNotice'));
     },
   });
   const error = join.error ?? leave.error ?? acceptRules.error;
