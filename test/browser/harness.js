@@ -6,7 +6,7 @@
  */
 const { spawn } = require('node:child_process');
 const { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } = require('node:fs');
-const { createServer } = require('node:net');
+const { connect, createServer } = require('node:net');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { chromium } = require('playwright-core');
@@ -107,6 +107,48 @@ function missing(server, routes, opts = {}) {
   return absent.length ? `the server does not have ${absent.join(', ')} yet` : null;
 }
 
+/**
+ * A TCP proxy in front of the server, so a test can cut the browser's network (every open
+ * connection dropped, new ones refused) and restore it, like a train going through a tunnel.
+ * @param {Server} server
+ */
+async function networkProxy(server) {
+  const target = new URL(server.url);
+  const sockets = new Set();
+  let up = true;
+  const proxy = createServer((client) => {
+    if (!up) return client.destroy();
+    const upstream = connect(Number(target.port), target.hostname);
+    for (const [a, b] of [
+      [client, upstream],
+      [upstream, client],
+    ]) {
+      a.pipe(b);
+      a.on('error', () => b.destroy());
+      a.on('close', () => b.destroy());
+      sockets.add(a);
+      a.on('close', () => sockets.delete(a));
+    }
+  });
+  await new Promise((resolve) => proxy.listen(0, '127.0.0.1', () => resolve(undefined)));
+  const addr = proxy.address();
+  return {
+    url: `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`,
+    cut() {
+      up = false;
+      for (const s of sockets) s.destroy();
+    },
+    restore() {
+      up = true;
+    },
+    close: () =>
+      new Promise((resolve) => {
+        for (const s of sockets) s.destroy();
+        proxy.close(() => resolve(undefined));
+      }),
+  };
+}
+
 async function launchBrowser() {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`no Chromium at ${CHROMIUM}: install it with \`apt-get install -y chromium\` (or set CHROMIUM_PATH)`);
@@ -149,8 +191,8 @@ async function newUser(server, displayName) {
  * A browser context signed in as `user` (its token in localStorage before any script runs).
  * @param {import('playwright-core').Browser} browser
  */
-async function signedInPage(browser, server, user, viewport = { width: 1280, height: 860 }) {
-  const context = await browser.newContext({ baseURL: server.url, viewport, locale: 'en-GB' });
+async function signedInPage(browser, server, user, viewport = { width: 1280, height: 860 }, baseURL = server.url) {
+  const context = await browser.newContext({ baseURL, viewport, locale: 'en-GB' });
   if (user) await context.addInitScript((token) => window.localStorage.setItem('kring.token', token), user.token);
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
@@ -185,4 +227,4 @@ async function screenshot(page, name) {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: false });
 }
 
-module.exports = { startServer, launchBrowser, apiClient, newUser, signedInPage, seriousA11yViolations, screenshot, missing, sleep, SCREENSHOTS };
+module.exports = { networkProxy, startServer, launchBrowser, apiClient, newUser, signedInPage, seriousA11yViolations, screenshot, missing, sleep, SCREENSHOTS };

@@ -1,7 +1,7 @@
 // @ts-check
 const assert = require('node:assert/strict');
 const { after, before, describe, it } = require('node:test');
-const { apiClient, launchBrowser, missing, newUser, screenshot, signedInPage, startServer } = require('./harness');
+const { apiClient, launchBrowser, missing, networkProxy, newUser, screenshot, signedInPage, startServer } = require('./harness');
 
 const THREAD_ROUTES = ['POST /api/groups', 'POST /api/groups/{groupId}/join', 'POST /api/groups/{groupId}/threads', 'GET /api/groups/{groupId}/threads', 'GET /api/threads/{threadId}', 'POST /api/threads/{threadId}/replies'];
 
@@ -170,6 +170,40 @@ describe('questions, answers and live updates in the browser', () => {
     await w.page.locator('li.reply', { hasText: 'I am self-employed' }).waitFor({ timeout: 15_000 });
     await w.context.close();
     await a.context.close();
+  });
+
+  it('loses no update across a network cut: the indicator says so, and missed replies arrive on reconnect', async (t) => {
+    const skip = missing(server, THREAD_ROUTES, { realtime: true });
+    if (skip) return t.skip(skip);
+    const asker = await newUser(server, 'Tunnel Tessa');
+    const helper = await newUser(server, 'Helper Hugo');
+    const group = await groupWith(asker, 'Commuters', [helper]);
+    const thread = await call('POST', `/api/groups/${group.id}/threads`, { token: asker.token, body: { kind: 'question', title: 'Which train app is best?', body: 'For the Utrecht-Amsterdam line.' } });
+    const proxy = await networkProxy(server);
+    try {
+      const a = await signedInPage(browser, server, asker, undefined, proxy.url);
+      await a.page.goto(`/threads/${thread.id}`);
+      await a.page.getByText('Live', { exact: true }).waitFor();
+      await call('POST', `/api/threads/${thread.id}/replies`, { token: helper.token, body: { body: 'Before the tunnel: try the NS app.' } });
+      await a.page.locator('li.reply', { hasText: 'Before the tunnel' }).waitFor();
+
+      proxy.cut();
+      await a.page.getByText('Reconnecting…').waitFor();
+      // Posted while this browser is cut off.
+      await call('POST', `/api/threads/${thread.id}/replies`, { token: helper.token, body: { body: 'In the tunnel: 9292 is good too.' } });
+      await call('POST', `/api/threads/${thread.id}/replies`, { token: helper.token, body: { body: 'Still in the tunnel: and check OV-chipkaart.' } });
+      proxy.restore();
+
+      await a.page.getByText('Live', { exact: true }).waitFor({ timeout: 20_000 });
+      await a.page.locator('li.reply', { hasText: 'In the tunnel' }).waitFor({ timeout: 15_000 });
+      await a.page.locator('li.reply', { hasText: 'Still in the tunnel' }).waitFor();
+      const texts = await a.page.locator('li.reply .markdown').allInnerTexts();
+      assert.deepEqual(texts, ['Before the tunnel: try the NS app.', 'In the tunnel: 9292 is good too.', 'Still in the tunnel: and check OV-chipkaart.']);
+      await a.page.getByRole('heading', { name: '3 answers' }).waitFor();
+      await a.context.close();
+    } finally {
+      await proxy.close();
+    }
   });
 
   it('a moderator locks and pins a thread, and resolves a report about a reply', async (t) => {
