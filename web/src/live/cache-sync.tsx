@@ -30,6 +30,12 @@ export function LiveCacheSync() {
     patchListItems<Thread>(qc, ['feed'], thread.id, merge);
   });
 
+  // The server replays what this user missed (lastEventId), but replies to threads they only
+  // looked at, without following them, are not among those: refetch the open threads.
+  useLiveEvent('client.reconnected', ({ watchedThreadIds }) => {
+    for (const id of watchedThreadIds) void qc.invalidateQueries({ queryKey: keys.thread(id) });
+  });
+
   useLiveEvent('membership.changed', ({ groupId }) => {
     void invalidateGroup(qc, groupId);
     void qc.invalidateQueries({ queryKey: ['feed'] });

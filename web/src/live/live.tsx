@@ -12,6 +12,8 @@ export interface LiveEvents {
   'membership.changed': { eventId: EventId; groupId: string; status: Membership['status']; role: Membership['role'] | null };
   'event.created': { eventId: EventId; groupId: string; event: unknown };
   notification: { eventId: EventId; notification: unknown };
+  /** Not from the server: the connection came back after a loss (threads watched at that moment). */
+  'client.reconnected': { watchedThreadIds: string[] };
 }
 export type LiveEventName = keyof LiveEvents;
 type EventId = string | number;
@@ -57,9 +59,15 @@ export function LiveProvider({ token, userId, children }: { token: string | null
     });
     socketRef.current = socket;
     setStatus('connecting');
+    let connectedBefore = false;
     socket.on('connect', () => {
       setStatus('live');
       for (const threadId of watched.current.keys()) socket.emit('thread.watch', { threadId });
+      if (connectedBefore) {
+        const payload = { watchedThreadIds: [...watched.current.keys()] };
+        for (const h of handlers.current.get('client.reconnected') ?? []) h(payload);
+      }
+      connectedBefore = true;
     });
     socket.on('disconnect', (reason) => setStatus(reason === 'io client disconnect' ? 'offline' : 'reconnecting'));
     socket.on('connect_error', (err) => {
