@@ -327,6 +327,9 @@ export const en = {
 
   'mod.outcome': '{name}: {outcome}',
 
+  'group.noAccess': 'No access',
+  'error.title': 'Something went wrong',
+
   'notFound.title': 'Page not found',
   'notFound.text': 'There is nothing at this address.',
 };

@@ -329,6 +329,9 @@ export const nl: Record<MessageKey, string> = {
 
   'mod.outcome': '{name}: {outcome}',
 
+  'group.noAccess': 'Geen toegang',
+  'error.title': 'Er ging iets mis',
+
   'notFound.title': 'Pagina niet gevonden',
   'notFound.text': 'Op dit adres staat niets.',
 };

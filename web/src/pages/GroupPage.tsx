@@ -29,7 +29,7 @@ export function GroupLayout() {
   const { t, tn } = useI18n();
   const group = useGroup(groupId);
   if (group.isPending) return <Loading />;
-  if (group.isError) return <ErrorState error={group.error} retry={() => void group.refetch()} />;
+  if (group.isError) return <Unavailable error={group.error} retry={() => void group.refetch()} />;
   const g = group.data;
   const mod = isModerator(g);
   return (
@@ -62,6 +62,21 @@ export function GroupLayout() {
         <NavLink to={`/groups/${groupId}/members`}>{t('group.tab.members')}</NavLink>
       </nav>
       <Outlet context={{ group: g } satisfies GroupOutlet} />
+    </section>
+  );
+}
+
+/** A group or thread the caller cannot see (banned: 403 with the reason; private or gone: 404). */
+export function Unavailable({ error, retry }: { error: unknown; retry?: () => void }) {
+  const { t } = useI18n();
+  const title = error instanceof ApiError && error.status === 403 ? t('group.noAccess') : error instanceof ApiError && error.status === 404 ? t('notFound.title') : t('error.title');
+  return (
+    <section className="page narrow">
+      <PageTitle title={title}>{title}</PageTitle>
+      <ErrorState error={error} retry={retry} />
+      <p>
+        <Link to="/groups">{t('nav.groups')}</Link>
+      </p>
     </section>
   );
 }

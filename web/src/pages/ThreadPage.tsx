@@ -16,7 +16,7 @@ import { Markdown } from '../ui/Markdown';
 import { MarkdownEditor } from '../ui/MarkdownEditor';
 import { Empty, ErrorState, LoadMore, Loading } from '../ui/states';
 import { TagInput } from '../ui/TagInput';
-import { isRulesError, JoinPanel } from './GroupPage';
+import { isRulesError, JoinPanel, Unavailable } from './GroupPage';
 import { useGroupTags } from './NewThreadPage';
 import { KindBadge, VoteControl } from './thread-bits';
 
@@ -28,7 +28,7 @@ export function ThreadPage() {
   const group = useGroup(thread.data?.groupId);
   useWatchThread(thread.data?.id);
   if (thread.isPending) return <Loading />;
-  if (thread.isError) return <ErrorState error={thread.error} retry={() => void thread.refetch()} />;
+  if (thread.isError) return <Unavailable error={thread.error} retry={() => void thread.refetch()} />;
   return <ThreadView thread={thread.data} group={group.data} />;
 }
 

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { ApiError } from '../api/client';
 import { useI18n } from '../i18n/i18n';
 import { useErrorText } from './errors';
 
@@ -19,10 +20,12 @@ export function Empty({ children }: { children: ReactNode }) {
 export function ErrorState({ error, retry }: { error: unknown; retry?: () => void }) {
   const { t } = useI18n();
   const text = useErrorText();
+  // Trying again cannot help with "forbidden", "not found" and the like.
+  const final = error instanceof ApiError && error.status >= 400 && error.status < 500 && error.status !== 429;
   return (
     <div className="state state-error" role="alert">
       <p>{text(error)}</p>
-      {retry && (
+      {retry && !final && (
         <button type="button" className="button secondary" onClick={retry}>
           {t('action.retry')}
         </button>
