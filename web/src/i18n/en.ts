@@ -330,6 +330,9 @@ export const en = {
   'group.noAccess': 'No access',
   'error.title': 'Something went wrong',
 
+  'groups.mine': 'Only my groups',
+  'groups.noneMine': 'You are not in any group yet.',
+
   'notFound.title': 'Page not found',
   'notFound.text': 'There is nothing at this address.',
 };

@@ -332,6 +332,9 @@ export const nl: Record<MessageKey, string> = {
   'group.noAccess': 'Geen toegang',
   'error.title': 'Er ging iets mis',
 
+  'groups.mine': 'Alleen mijn groepen',
+  'groups.noneMine': 'Je bent nog geen lid van een groep.',
+
   'notFound.title': 'Pagina niet gevonden',
   'notFound.text': 'Op dit adres staat niets.',
 };

@@ -12,16 +12,25 @@ export function GroupDirectoryPage() {
   const session = useSession();
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
+  const mine = params.get('mine') === '1';
   const [draft, setDraft] = useState(q);
   useEffect(() => setDraft(q), [q]);
   // Search as you type, a moment after the typing stops.
+  const setFilters = (next: { q?: string; mine?: boolean }, replace = true) => {
+    const p: Record<string, string> = {};
+    const nq = next.q ?? q;
+    if (nq) p.q = nq;
+    if (next.mine ?? mine) p.mine = '1';
+    setParams(p, { replace });
+  };
   useEffect(() => {
     const timer = setTimeout(() => {
-      if (draft.trim() !== q) setParams(draft.trim() ? { q: draft.trim() } : {}, { replace: true });
+      if (draft.trim() !== q) setFilters({ q: draft.trim() });
     }, 300);
     return () => clearTimeout(timer);
-  }, [draft, q, setParams]);
-  const list = usePagedList(keys.groups(q), 'GET /api/groups', { query: { q: q || undefined } });
+    // setFilters is rebuilt each render; the debounce only cares about the typed text.
+  }, [draft, q]);
+  const list = usePagedList(keys.groups(`${q}|${mine}`), 'GET /api/groups', { query: { q: q || undefined, ...(mine ? { mine: true } : {}) } });
   return (
     <section className="page">
       <div className="page-head">
@@ -37,7 +46,7 @@ export function GroupDirectoryPage() {
         className="search"
         onSubmit={(e) => {
           e.preventDefault();
-          setParams(draft.trim() ? { q: draft.trim() } : {});
+          setFilters({ q: draft.trim() }, false);
         }}
       >
         <label htmlFor="group-search" className="visually-hidden">
@@ -48,12 +57,18 @@ export function GroupDirectoryPage() {
           {t('action.search')}
         </button>
       </form>
+      {session.state === 'signed-in' && (
+        <label className="choice">
+          <input type="checkbox" checked={mine} onChange={(e) => setFilters({ mine: e.target.checked })} />
+          <span>{t('groups.mine')}</span>
+        </label>
+      )}
       {list.isPending ? (
         <Loading />
       ) : list.isError ? (
         <ErrorState error={list.error} retry={() => void list.refetch()} />
       ) : list.items.length === 0 ? (
-        <Empty>{q ? t('groups.noMatch', { q }) : t('groups.none')}</Empty>
+        <Empty>{q ? t('groups.noMatch', { q }) : mine ? t('groups.noneMine') : t('groups.none')}</Empty>
       ) : (
         <ul className="group-grid">
           {list.items.map((g) => (
