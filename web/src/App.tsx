@@ -10,6 +10,7 @@ import { HomePage } from './pages/HomePage';
 import { ModerationPage } from './pages/ModerationPage';
 import { NewThreadPage } from './pages/NewThreadPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { NotificationsPage } from './pages/NotificationsPage';
 import { ProfilePage, UserPage } from './pages/ProfilePages';
 import { ThreadPage } from './pages/ThreadPage';
 import { Layout } from './ui/Layout';
@@ -34,6 +35,7 @@ export function App() {
         <Route path="signin" element={<SignInPage />} />
         <Route path="signup" element={<SignUpPage />} />
         <Route path="feed" element={<RequireSignIn><FeedPage /></RequireSignIn>} />
+        <Route path="notifications" element={<RequireSignIn><NotificationsPage /></RequireSignIn>} />
         <Route path="profile" element={<RequireSignIn><ProfilePage /></RequireSignIn>} />
         <Route path="users/:userId" element={<UserPage />} />
         <Route path="groups" element={<GroupDirectoryPage />} />

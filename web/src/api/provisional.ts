@@ -118,6 +118,20 @@ export interface PAuditEntry {
   data: Record<string, unknown> | null;
   createdAt: string;
 }
+export interface PNotification {
+  id: string;
+  kind: 'reply' | 'comment' | 'mention' | 'accepted';
+  actor: PUser | null;
+  groupId: string;
+  threadId: string;
+  replyId: string | null;
+  threadTitle: string;
+  excerpt: string;
+  read: boolean;
+  readAt: string | null;
+  createdAt: string;
+}
+type SubscriptionLevel = 'all' | 'questions' | 'mentions' | 'muted';
 type GroupWrite = {
   name: string;
   description: string;
@@ -171,5 +185,9 @@ export interface ProvisionalEndpoints {
   'POST /api/reports': Op<Empty, Empty, { targetType: PReport['targetType']; targetId: string; groupId?: string; reason: string }, PReport>;
   'GET /api/groups/{groupId}/reports': Op<G, PageQuery & { status?: PReport['status'] }, undefined, Page<PReport>>;
   'POST /api/reports/{reportId}/resolve': Op<{ reportId: string }, Empty, { action: 'dismiss' | 'remove'; note?: string }, PReport>;
+  'GET /api/me/notifications': Op<Empty, PageQuery & { unread?: boolean }, undefined, Page<PNotification>>;
+  'POST /api/me/notifications/read': Op<Empty, Empty, { ids?: string[] }, void>;
+  'GET /api/groups/{groupId}/subscription': Op<G, Empty, undefined, { groupId: string; level: SubscriptionLevel }>;
+  'PUT /api/groups/{groupId}/subscription': Op<G, Empty, { level: SubscriptionLevel }, { groupId: string; level: SubscriptionLevel }>;
   'POST /api/markdown/preview': Op<Empty, Empty, { body: string }, { html: string }>;
 }

@@ -17,6 +17,8 @@ export const keys = {
   replies: (id: string, sort: string) => ['thread', id, 'replies', sort] as const,
   revisions: (id: string) => ['thread', id, 'revisions'] as const,
   feed: (sort: string) => ['feed', sort] as const,
+  notifications: (unread: boolean) => ['notifications', unread] as const,
+  subscription: (groupId: string) => ['group', groupId, 'subscription'] as const,
 };
 
 export type PageOf<T> = { items: T[]; nextCursor: string | null };

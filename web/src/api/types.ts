@@ -29,3 +29,5 @@ export type Report = ItemOf<ResponseOf<'GET /api/groups/{groupId}/reports'>>;
 export type AuditEntry = ItemOf<ResponseOf<'GET /api/groups/{groupId}/audit-log'>>;
 export type ThreadKind = Thread['kind'];
 export type VoteValue = -1 | 0 | 1;
+export type Notification = ItemOf<ResponseOf<'GET /api/me/notifications'>>;
+export type SubscriptionLevel = ResponseOf<'GET /api/groups/{groupId}/subscription'>['level'];

@@ -333,6 +333,23 @@ export const en = {
   'groups.mine': 'Only my groups',
   'groups.noneMine': 'You are not in any group yet.',
 
+  'nav.notifications': 'Notifications',
+  'nav.notificationsUnread': 'Notifications, {count} unread',
+  'notifications.title': 'Notifications',
+  'notifications.markAll': 'Mark all as read',
+  'notifications.none': 'No notifications yet. Answers to your questions and @mentions show up here.',
+  'notifications.unread': 'unread',
+  'notifications.kind.reply': 'answered your thread',
+  'notifications.kind.comment': 'commented on your answer in',
+  'notifications.kind.mention': 'mentioned you in',
+  'notifications.kind.accepted': 'accepted your answer in',
+
+  'subscription.label': 'New posts:',
+  'subscription.all': 'all, live',
+  'subscription.questions': 'questions, live',
+  'subscription.mentions': 'only when I am mentioned',
+  'subscription.muted': 'none (muted)',
+
   'notFound.title': 'Page not found',
   'notFound.text': 'There is nothing at this address.',
 };

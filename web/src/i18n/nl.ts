@@ -335,6 +335,23 @@ export const nl: Record<MessageKey, string> = {
   'groups.mine': 'Alleen mijn groepen',
   'groups.noneMine': 'Je bent nog geen lid van een groep.',
 
+  'nav.notifications': 'Meldingen',
+  'nav.notificationsUnread': 'Meldingen, {count} ongelezen',
+  'notifications.title': 'Meldingen',
+  'notifications.markAll': 'Alles als gelezen markeren',
+  'notifications.none': 'Nog geen meldingen. Antwoorden op je vragen en @vermeldingen verschijnen hier.',
+  'notifications.unread': 'ongelezen',
+  'notifications.kind.reply': 'heeft gereageerd op je discussie',
+  'notifications.kind.comment': 'heeft een opmerking geplaatst bij je antwoord in',
+  'notifications.kind.mention': 'heeft je genoemd in',
+  'notifications.kind.accepted': 'heeft je antwoord geaccepteerd in',
+
+  'subscription.label': 'Nieuwe berichten:',
+  'subscription.all': 'alle, live',
+  'subscription.questions': 'vragen, live',
+  'subscription.mentions': 'alleen als ik genoemd word',
+  'subscription.muted': 'geen (gedempt)',
+
   'notFound.title': 'Pagina niet gevonden',
   'notFound.text': 'Op dit adres staat niets.',
 };

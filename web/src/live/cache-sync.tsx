@@ -30,6 +30,10 @@ export function LiveCacheSync() {
     patchListItems<Thread>(qc, ['feed'], thread.id, merge);
   });
 
+  useLiveEvent('notification', () => {
+    void qc.invalidateQueries({ queryKey: ['notifications'] });
+  });
+
   // The server replays what this user missed (lastEventId), but replies to threads they only
   // looked at, without following them, are not among those: refetch the open threads.
   useLiveEvent('client.reconnected', ({ watchedThreadIds }) => {

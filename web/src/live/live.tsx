@@ -1,6 +1,6 @@
 import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { io, type Socket } from 'socket.io-client';
-import type { Membership, Reply, Thread } from '../api/types';
+import type { Membership, Notification, Reply, Thread } from '../api/types';
 
 /** Server -> client events of shared/API.md (Socket.IO section). */
 export interface LiveEvents {
@@ -11,7 +11,7 @@ export interface LiveEvents {
   'thread.updated': { eventId: EventId; groupId: string; threadId: string; change: string; thread: Thread };
   'membership.changed': { eventId: EventId; groupId: string; status: Membership['status']; role: Membership['role'] | null };
   'event.created': { eventId: EventId; groupId: string; event: unknown };
-  notification: { eventId: EventId; notification: unknown };
+  notification: { eventId: EventId; notification: Notification };
   /** Not from the server: the connection came back after a loss (threads watched at that moment). */
   'client.reconnected': { watchedThreadIds: string[] };
 }

@@ -1,9 +1,9 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, NavLink, Outlet, useOutletContext, useParams, useSearchParams } from 'react-router';
 import { api, ApiError } from '../api/client';
 import { activeRole, invalidateGroup, isModerator, keys, useGroup, usePagedList } from '../api/queries';
-import type { Group, ThreadKind } from '../api/types';
+import type { Group, SubscriptionLevel, ThreadKind } from '../api/types';
 import { useSession } from '../auth/session';
 import { useI18n } from '../i18n/i18n';
 import { useNewThreads } from '../live/new-threads';
@@ -180,12 +180,13 @@ export function JoinPanel({ group }: { group: Group }) {
             </button>
           </div>
         )}
-        <p className="membership-line">
-          {t('membership.youAre', { role: t(`role.${m!.role}`) })}{' '}
+        <div className="membership-line">
+          <span>{t('membership.youAre', { role: t(`role.${m!.role}`) })}</span>
+          <SubscriptionSelect group={group} />
           <button type="button" className="button ghost small" disabled={leave.isPending} onClick={() => leave.mutate()}>
             {t('membership.leave')}
           </button>
-        </p>
+        </div>
       </>
     );
   } else {
@@ -219,6 +220,38 @@ export function JoinPanel({ group }: { group: Group }) {
       )}
       <FormError message={error ? text(error) : null} />
     </div>
+  );
+}
+
+const LEVELS: SubscriptionLevel[] = ['all', 'questions', 'mentions', 'muted'];
+
+/** Which new posts of the group reach the member live (and in the "new posts" banner). */
+function SubscriptionSelect({ group }: { group: Group }) {
+  const { t } = useI18n();
+  const text = useErrorText();
+  const qc = useQueryClient();
+  const current = useQuery({
+    queryKey: keys.subscription(group.id),
+    retry: false,
+    queryFn: ({ signal }) => api('GET /api/groups/{groupId}/subscription', { params: { groupId: group.id }, signal }),
+  });
+  const set = useMutation({
+    mutationFn: (level: SubscriptionLevel) => api('PUT /api/groups/{groupId}/subscription', { params: { groupId: group.id }, body: { level } }),
+    onSuccess: (res) => qc.setQueryData(keys.subscription(group.id), res),
+  });
+  if (!current.isSuccess) return null;
+  return (
+    <label className="inline-label">
+      {t('subscription.label')}
+      <select value={current.data.level} disabled={set.isPending} onChange={(e) => set.mutate(e.target.value as SubscriptionLevel)}>
+        {LEVELS.map((l) => (
+          <option key={l} value={l}>
+            {t(`subscription.${l}`)}
+          </option>
+        ))}
+      </select>
+      {set.isError && <span className="field-error">{text(set.error)}</span>}
+    </label>
   );
 }
 

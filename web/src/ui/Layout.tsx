@@ -3,6 +3,7 @@ import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useSession } from '../auth/session';
 import { LANGS, useI18n, type Lang } from '../i18n/i18n';
 import { useLiveStatus } from '../live/live';
+import { useUnreadCount } from '../pages/NotificationsPage';
 
 export function LiveIndicator() {
   const { t } = useI18n();
@@ -20,6 +21,7 @@ export function Layout() {
   const session = useSession();
   const navigate = useNavigate();
   const signedIn = session.state === 'signed-in';
+  const unread = useUnreadCount();
   return (
     <div className="app">
       <a className="skip-link" href="#main">
@@ -39,6 +41,16 @@ export function Layout() {
             <NavLink to="/groups" end>
               {t('nav.groups')}
             </NavLink>
+            {signedIn && (
+              <NavLink to="/notifications" aria-label={unread ? t('nav.notificationsUnread', { count: unread > 99 ? '99+' : unread }) : undefined}>
+                {t('nav.notifications')}
+                {unread > 0 && (
+                  <span className="count" aria-hidden="true">
+                    {unread > 99 ? '99+' : unread}
+                  </span>
+                )}
+              </NavLink>
+            )}
             {signedIn && <NavLink to="/profile">{t('nav.profile')}</NavLink>}
           </nav>
           <div className="topbar-tools">
