@@ -214,6 +214,27 @@ describe('questions, answers and live updates in the browser', () => {
     }
   });
 
+  it('an answer to my question shows in the header at once and in my notifications', async (t) => {
+    const skip = missing(server, [...THREAD_ROUTES, 'GET /api/me/notifications', 'POST /api/me/notifications/read'], { realtime: true });
+    if (skip) return t.skip(skip);
+    const asker = await newUser(server, 'Curious Cas');
+    const helper = await newUser(server, 'Knowing Kim');
+    const group = await groupWith(asker, 'Notified Group', [helper]);
+    const thread = await call('POST', `/api/groups/${group.id}/threads`, { token: asker.token, body: { kind: 'question', title: 'Where do I file form B?', body: 'Thanks!' } });
+    const a = await signedInPage(browser, server, asker);
+    await a.page.goto('/feed');
+    await a.page.getByText('Live', { exact: true }).waitFor();
+    await call('POST', `/api/threads/${thread.id}/replies`, { token: helper.token, body: { body: 'At the tax office, online.' } });
+    await a.page.getByRole('link', { name: 'Notifications, 1 unread' }).waitFor({ timeout: 15_000 });
+    await a.page.getByRole('link', { name: 'Notifications, 1 unread' }).click();
+    const item = a.page.locator('li.notification', { hasText: 'Where do I file form B?' });
+    await item.getByText('Knowing Kim').waitFor();
+    await item.getByRole('link', { name: 'Where do I file form B?' }).click();
+    await a.page.getByRole('heading', { name: 'Where do I file form B?' }).waitFor();
+    await a.page.getByRole('link', { name: 'Notifications', exact: true }).waitFor();
+    await a.context.close();
+  });
+
   it('a moderator locks and pins a thread, and resolves a report about a reply', async (t) => {
     const skip = missing(server, [...THREAD_ROUTES, 'POST /api/threads/{threadId}/lock', 'POST /api/reports', 'POST /api/reports/{reportId}/resolve']);
     if (skip) return t.skip(skip);
