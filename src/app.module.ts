@@ -10,6 +10,7 @@ import { AuthModule } from './modules/auth/auth.module';
 import { GroupsModule } from './modules/groups/groups.module';
 import { HealthModule } from './modules/health/health.module';
 import { ModerationModule } from './modules/moderation/moderation.module';
+import { ThreadsModule } from './modules/threads/threads.module';
 import { UsersModule } from './modules/users/users.module';
 
 /** Composition only: the feature modules and the cross-cutting providers. */
@@ -27,6 +28,7 @@ export class AppModule {
         AuthModule,
         GroupsModule,
         ModerationModule,
+        ThreadsModule,
       ],
       providers: [
         { provide: APP_PIPE, useFactory: validationPipe },

@@ -1,0 +1,94 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+export type ThreadKind = 'question' | 'discussion' | 'announcement';
+export const THREAD_KINDS: ThreadKind[] = ['question', 'discussion', 'announcement'];
+
+/** Stores a boolean as 0/1 so keyset comparisons on it read the same on SQLite and PostgreSQL. */
+export const booleanAsInteger = {
+  to: (v: boolean | undefined) => (v === undefined ? undefined : v ? 1 : 0),
+  from: (v: number | boolean | null) => v === 1 || v === true,
+};
+
+/**
+ * A question, discussion or announcement in a group. Every feed sort has its index, each
+ * starting with (group_id, pinned) because pinned threads list first. Deleted threads keep
+ * their row (soft delete) and drop out of every feed.
+ */
+@Entity('threads')
+@Index('ix_threads_group_latest', ['groupId', 'pinned', 'createdAt', 'id'])
+@Index('ix_threads_group_active', ['groupId', 'pinned', 'lastActivityAt', 'id'])
+@Index('ix_threads_group_top', ['groupId', 'pinned', 'score', 'createdAt', 'id'])
+@Index('ix_threads_group_kind_latest', ['groupId', 'kind', 'pinned', 'createdAt', 'id'])
+@Index('ix_threads_group_unanswered', ['groupId', 'kind', 'replyCount', 'pinned', 'createdAt', 'id'])
+@Index('ix_threads_latest', ['createdAt', 'id'])
+@Index('ix_threads_active', ['lastActivityAt', 'id'])
+@Index('ix_threads_author', ['authorId', 'createdAt'])
+export class Thread {
+  @PrimaryColumn({ type: 'varchar', length: 26 })
+  id: string;
+
+  @Column({ type: 'varchar', length: 26 })
+  groupId: string;
+
+  @Column({ type: 'varchar', length: 26 })
+  authorId: string;
+
+  @Column({ type: 'varchar', length: 12 })
+  kind: ThreadKind;
+
+  @Column({ type: 'varchar', length: 200 })
+  title: string;
+
+  /** Markdown as the author wrote it. */
+  @Column({ type: 'text' })
+  body: string;
+
+  /** Sanitized rendering of `body`, made when the body is written (reads never render). */
+  @Column({ type: 'text' })
+  html: string;
+
+  /** Sum of the votes, changed only by `score = score + delta` in the vote's transaction. */
+  @Column({ type: 'integer', default: 0 })
+  score: number;
+
+  /** Replies (answers and comments) not deleted; kept in the same transaction as each change. */
+  @Column({ type: 'integer', default: 0 })
+  replyCount: number;
+
+  @Column({ type: 'varchar', length: 26, nullable: true })
+  acceptedReplyId: string | null;
+
+  @Column({ type: 'boolean', default: false })
+  locked: boolean;
+
+  @Column({ type: 'integer', default: 0, transformer: booleanAsInteger })
+  pinned: boolean;
+
+  /** How many versions the revision history holds (1 = never edited). */
+  @Column({ type: 'integer', default: 1 })
+  revisionCount: number;
+
+  /** Creation or the newest reply, whichever is later (the `active` sort). */
+  @Column()
+  lastActivityAt: Date;
+
+  @Column()
+  createdAt: Date;
+
+  @Column()
+  updatedAt: Date;
+
+  /** Last edit of title, body or tags; null when never edited. */
+  @Column({ type: Date, nullable: true })
+  editedAt: Date | null;
+
+  @Column({ type: Date, nullable: true })
+  deletedAt: Date | null;
+
+  @Column({ type: 'varchar', length: 26, nullable: true })
+  deletedById: string | null;
+
+  /** Why a moderator removed it (authors may give one too). */
+  @Column({ type: 'text', nullable: true })
+  deleteReason: string | null;
+}
