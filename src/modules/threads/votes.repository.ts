@@ -36,18 +36,23 @@ export class VotesRepository {
     return row?.value ?? 0;
   }
 
-  /** Stores the vote; 0 removes it. */
+  /**
+   * Stores the vote on the row lockCurrent() locked. A withdrawn vote stays as value 0: were
+   * the row deleted, a concurrent vote of the same user waiting on its lock would find
+   * nothing to update and the score would drift from the votes.
+   */
   async set(manager: EntityManager, key: VoteKey, value: number, now: Date): Promise<void> {
-    const repo = manager.getRepository(Vote);
-    if (value === 0) await repo.delete(key);
-    else await repo.update(key, { value, updatedAt: now });
+    await manager.getRepository(Vote).update(key, { value, updatedAt: now });
   }
 
   /** The viewer's votes on many targets of one type, in one query. */
   async viewerVotes(userId: string | null, targetType: VoteTargetType, targetIds: string[]): Promise<Map<string, number>> {
     const map = new Map<string, number>();
     if (!userId || !targetIds.length) return map;
-    const rows = await this.votes.find({ where: { userId, targetType, targetId: In(targetIds) }, select: { targetId: true, value: true } });
+    const rows = await this.votes.find({
+      where: { userId, targetType, targetId: In(targetIds) },
+      select: { targetId: true, value: true },
+    });
     for (const r of rows) map.set(r.targetId, r.value);
     return map;
   }

@@ -61,7 +61,9 @@ export class Thread {
   @Column({ type: 'boolean', default: false })
   locked: boolean;
 
-  @Column({ type: 'integer', default: 0, transformer: booleanAsInteger })
+  // No column default: TypeORM would read a default back after INSERT on PostgreSQL and
+  // assign it past the transformer (pinned: 0 instead of false).
+  @Column({ type: 'integer', transformer: booleanAsInteger })
   pinned: boolean;
 
   /** How many versions the revision history holds (1 = never edited). */

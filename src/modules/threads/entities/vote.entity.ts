@@ -2,7 +2,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 export type VoteTargetType = 'thread' | 'reply';
 
-/** One user's vote on a thread or reply; the row is gone when the vote is withdrawn. */
+/** One user's vote on a thread or reply (value 0 once withdrawn: the row stays, see VotesRepository.set). */
 @Entity('votes')
 @Index('ix_votes_target', ['targetType', 'targetId'])
 export class Vote {
@@ -15,7 +15,7 @@ export class Vote {
   @PrimaryColumn({ type: 'varchar', length: 26 })
   targetId: string;
 
-  /** 1 or -1 (0 only for the instant a vote is being changed). */
+  /** 1, -1, or 0 for no vote. */
   @Column({ type: 'integer' })
   value: number;
 
