@@ -1,4 +1,5 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
+import { Post } from './post';
 
 export type ThreadKind = 'question' | 'discussion' | 'announcement';
 export const THREAD_KINDS: ThreadKind[] = ['question', 'discussion', 'announcement'];
@@ -23,33 +24,15 @@ export const booleanAsInteger = {
 @Index('ix_threads_latest', ['createdAt', 'id'])
 @Index('ix_threads_active', ['lastActivityAt', 'id'])
 @Index('ix_threads_author', ['authorId', 'createdAt'])
-export class Thread {
-  @PrimaryColumn({ type: 'varchar', length: 26 })
-  id: string;
-
+export class Thread extends Post {
   @Column({ type: 'varchar', length: 26 })
   groupId: string;
-
-  @Column({ type: 'varchar', length: 26 })
-  authorId: string;
 
   @Column({ type: 'varchar', length: 12 })
   kind: ThreadKind;
 
   @Column({ type: 'varchar', length: 200 })
   title: string;
-
-  /** Markdown as the author wrote it. */
-  @Column({ type: 'text' })
-  body: string;
-
-  /** Sanitized rendering of `body`, made when the body is written (reads never render). */
-  @Column({ type: 'text' })
-  html: string;
-
-  /** Sum of the votes, changed only by `score = score + delta` in the vote's transaction. */
-  @Column({ type: 'integer', default: 0 })
-  score: number;
 
   /** Replies (answers and comments) not deleted; kept in the same transaction as each change. */
   @Column({ type: 'integer', default: 0 })
@@ -66,31 +49,7 @@ export class Thread {
   @Column({ type: 'integer', transformer: booleanAsInteger })
   pinned: boolean;
 
-  /** How many versions the revision history holds (1 = never edited). */
-  @Column({ type: 'integer', default: 1 })
-  revisionCount: number;
-
   /** Creation or the newest reply, whichever is later (the `active` sort). */
   @Column()
   lastActivityAt: Date;
-
-  @Column()
-  createdAt: Date;
-
-  @Column()
-  updatedAt: Date;
-
-  /** Last edit of title, body or tags; null when never edited. */
-  @Column({ type: Date, nullable: true })
-  editedAt: Date | null;
-
-  @Column({ type: Date, nullable: true })
-  deletedAt: Date | null;
-
-  @Column({ type: 'varchar', length: 26, nullable: true })
-  deletedById: string | null;
-
-  /** Why a moderator removed it (authors may give one too). */
-  @Column({ type: 'text', nullable: true })
-  deleteReason: string | null;
 }
