@@ -149,6 +149,8 @@ describe('threads: audit log, report removal, domain events and views for realti
     expect(await service.threadView(th.id, null)).toEqual((await t.http().get(`/api/threads/${th.id}`).expect(200)).body);
     expect(await service.replyView(r.id, asker.id)).toEqual((await t.http().get(`/api/replies/${r.id}`).set(asker.auth).expect(200)).body);
     expect(await service.threadView('01ARZ3NDEKTSV4RRFFQ69G5FAV', null)).toBeNull();
+    await t.http().delete(`/api/threads/${th.id}`).set(mod.auth).send({ reason: 'leaked secrets' }).expect(204);
+    expect(await service.threadView(th.id, helper.id)).toMatchObject({ id: th.id, deleted: true, deletedBy: 'moderator', body: '', html: '' });
     expect(await service.replyView('01ARZ3NDEKTSV4RRFFQ69G5FAV', null)).toBeNull();
   });
 });

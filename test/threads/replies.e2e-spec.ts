@@ -58,6 +58,16 @@ describe('replies: answers, one-level comments, edits, soft deletes', () => {
     expect(after.lastActivityAt > th.createdAt || after.lastActivityAt === th.createdAt).toBe(true);
   });
 
+  it('keeps replyCount exact when many reply at once', async () => {
+    const th = await newThread(t, asker, pub);
+    const authors = [a, b, mod, owner];
+    const results = await Promise.all(Array.from({ length: 30 }, (_, i) => reply(authors[i % 4], th.id, { body: `concurrent ${i}` })));
+    expect(results.every((r) => r.status === 201)).toBe(true);
+    expect((await thread(th.id).expect(200)).body.replyCount).toBe(30);
+    const newest = results.map((r) => r.body.createdAt as string).sort().pop();
+    expect((await thread(th.id).expect(200)).body.lastActivityAt).toBe(newest);
+  });
+
   it('nests comments one level under an answer; a comment on a comment is 400', async () => {
     const th = await newThread(t, asker, pub);
     const ans = await newReply(t, a, th);

@@ -81,9 +81,15 @@ export class ThreadViews {
     });
   }
 
+  /**
+   * For pushing to sockets, whose audience is not checked per moderator: a deleted thread
+   * comes with body and html blanked (over HTTP only moderators ever see it whole).
+   */
   async threadView(threadId: string, viewerId: string | null): Promise<ThreadDto | null> {
     const thread = await this.threads.findById(threadId);
-    return thread ? this.ofThread(thread, viewerId) : null;
+    if (!thread) return null;
+    const view = await this.ofThread(thread, viewerId);
+    return thread.deletedAt ? { ...view, body: '', html: '' } : view;
   }
 
   async replyView(replyId: string, viewerId: string | null): Promise<ReplyDto | null> {

@@ -102,7 +102,10 @@ export class ThreadsService {
     return this.views.ofThread(threadAfter, userId);
   }
 
-  /** The thread as the HTTP API shows it to `viewerId` (realtime payloads); null when it does not exist. */
+  /**
+   * The thread as the HTTP API shows it to `viewerId` (realtime payloads); null when it does
+   * not exist. A deleted thread comes with body and html blanked.
+   */
   async threadView(threadId: string, viewerId: string | null): Promise<ThreadDto | null> {
     return this.views.threadView(threadId, viewerId);
   }
