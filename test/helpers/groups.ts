@@ -1,15 +1,7 @@
-/**
- * TEMPORARY stand-in until feature/groups (the group routes) lands on this branch: the same
- * functions as that branch's test/helpers/groups.ts, writing Group and Membership rows
- * through the app's own UnitOfWork (no mocks). Replaced by the HTTP factories on merge.
- */
-import { newId } from '../../src/common/ids';
-import { UnitOfWork } from '../../src/database/unit-of-work';
-import { Group } from '../../src/modules/groups/entities/group.entity';
-import { Membership } from '../../src/modules/groups/entities/membership.entity';
 import type { TestUser } from './factories';
 import type { TestApp } from './test-app';
 
+/** A group as its creator got it back from POST /api/groups. */
 export interface TestGroup {
   id: string;
   slug: string;
@@ -24,6 +16,7 @@ export interface TestGroup {
 export interface GroupOptions {
   name: string;
   description: string;
+  /** Markdown; when set, joining needs `acceptRulesVersion` (joinGroup sends it). */
   rules: string;
   visibility: 'public' | 'private';
   joinPolicy: 'open' | 'approval' | 'invite';
@@ -31,95 +24,68 @@ export interface GroupOptions {
 
 let n = 0;
 
-async function putMembership(t: TestApp, groupId: string, userId: string, patch: Partial<Membership>): Promise<void> {
-  await t.app.get(UnitOfWork).run(async ({ manager }) => {
-    const repo = manager.getRepository(Membership);
-    const group = await manager.getRepository(Group).findOneByOrFail({ id: groupId });
-    const now = new Date();
-    const existing = await repo.findOneBy({ groupId, userId });
-    const row = Object.assign(
-      existing ?? {
-        groupId,
-        userId,
-        role: 'member',
-        status: 'active',
-        acceptedRulesVersion: group.rulesVersion,
-        subscriptionLevel: 'questions',
-        banReason: null,
-        invitedById: null,
-        joinedAt: now,
-        createdAt: now,
-      },
-      patch,
-      { updatedAt: now },
-    );
-    await repo.save(row);
-    const count = await repo.countBy({ groupId, status: 'active' });
-    await manager.getRepository(Group).update({ id: groupId }, { memberCount: count });
-  });
+function expectStatus(what: string, res: { status: number; body: unknown }, ...ok: number[]): void {
+  if (!ok.includes(res.status)) throw new Error(`${what}: answered ${res.status} ${JSON.stringify(res.body)}`);
 }
 
+/** Creates a group over HTTP; `owner` becomes its owner. Defaults: public, open, no rules. */
 export async function newGroup(t: TestApp, owner: TestUser, opts: Partial<GroupOptions> = {}): Promise<TestGroup> {
   n++;
-  const now = new Date();
-  const group: Group = Object.assign(new Group(), {
-    id: newId(),
-    slug: `test-group-${n}-${Date.now().toString(36)}`,
-    name: opts.name ?? `Test Group ${n}`,
+  const body = {
+    name: opts.name ?? `Test Group ${n} ${Date.now().toString(36)}`,
     description: opts.description ?? `A group for test ${n}`,
-    rules: opts.rules ?? '',
-    rulesVersion: opts.rules ? 1 : 0,
     visibility: opts.visibility ?? 'public',
     joinPolicy: opts.joinPolicy ?? 'open',
-    memberCount: 0,
-    createdById: owner.id,
-    createdAt: now,
-    updatedAt: now,
-  });
-  await t.app.get(UnitOfWork).run(({ manager }) => manager.getRepository(Group).insert(group));
-  await putMembership(t, group.id, owner.id, { role: 'owner' });
-  return group as TestGroup;
+    ...(opts.rules !== undefined ? { rules: opts.rules } : {}),
+  };
+  const res = await t.http().post('/api/groups').set(owner.auth).send(body);
+  expectStatus('newGroup', res, 201);
+  return res.body as TestGroup;
 }
 
+/**
+ * `user` joins (or applies to) `group`, accepting its current rules. Returns the status:
+ * 'active' (open group or invited) or 'pending' (approval group).
+ */
 export async function joinGroup(t: TestApp, user: TestUser, group: Pick<TestGroup, 'id'>): Promise<'active' | 'pending'> {
-  await putMembership(t, group.id, user.id, { status: 'active' });
-  return 'active';
+  const current = await t.http().get(`/api/groups/${group.id}`).set(user.auth);
+  expectStatus('joinGroup (read rules)', current, 200);
+  const res = await t
+    .http()
+    .post(`/api/groups/${group.id}/join`)
+    .set(user.auth)
+    .send({ acceptRulesVersion: current.body.rulesVersion });
+  expectStatus('joinGroup', res, 201, 202);
+  return res.body.status;
 }
 
+/** A moderator or owner invites `user` (status 'invited'). */
+export async function inviteUser(t: TestApp, by: TestUser, group: Pick<TestGroup, 'id'>, user: TestUser): Promise<void> {
+  expectStatus('inviteUser', await t.http().post(`/api/groups/${group.id}/invites`).set(by.auth).send({ userId: user.id }), 201);
+}
+
+/**
+ * Makes `user` an active member of `group` whatever its policy and visibility (invite, then
+ * join), then gives them `role`. `owner` must be an owner of the group.
+ */
 export async function addMember(
   t: TestApp,
-  _owner: TestUser,
+  owner: TestUser,
   group: Pick<TestGroup, 'id'>,
   user: TestUser,
   role: 'member' | 'moderator' | 'owner' = 'member',
 ): Promise<void> {
-  await putMembership(t, group.id, user.id, { status: 'active', role });
+  await inviteUser(t, owner, group, user);
+  await joinGroup(t, user, group);
+  if (role !== 'member') await setRole(t, owner, group, user, role);
 }
 
-export async function setRole(t: TestApp, _owner: TestUser, group: Pick<TestGroup, 'id'>, user: TestUser, role: 'member' | 'moderator' | 'owner'): Promise<void> {
-  await putMembership(t, group.id, user.id, { role });
+/** An owner changes a member's role. */
+export async function setRole(t: TestApp, owner: TestUser, group: Pick<TestGroup, 'id'>, user: TestUser, role: 'member' | 'moderator' | 'owner'): Promise<void> {
+  expectStatus('setRole', await t.http().patch(`/api/groups/${group.id}/members/${user.id}`).set(owner.auth).send({ role }), 200);
 }
 
-export async function banUser(t: TestApp, _by: TestUser, group: Pick<TestGroup, 'id'>, user: TestUser, reason = 'spam'): Promise<void> {
-  await putMembership(t, group.id, user.id, { status: 'banned', banReason: reason });
-}
-
-/** Temporary: the owner changes the rules (a new version members must accept before posting). */
-export async function changeRules(t: TestApp, _owner: TestUser, group: Pick<TestGroup, 'id'>, rules: string): Promise<void> {
-  await t.app.get(UnitOfWork).run(async ({ manager }) => {
-    const repo = manager.getRepository(Group);
-    const g = await repo.findOneByOrFail({ id: group.id });
-    await repo.update({ id: group.id }, { rules, rulesVersion: g.rulesVersion + 1 });
-  });
-}
-
-/** Temporary: a member accepts the current rules. */
-export async function acceptRules(t: TestApp, user: TestUser, group: Pick<TestGroup, 'id'>): Promise<void> {
-  const g = await t.app.get(UnitOfWork).run(({ manager }) => manager.getRepository(Group).findOneByOrFail({ id: group.id }));
-  await putMembership(t, group.id, user.id, { acceptedRulesVersion: g.rulesVersion });
-}
-
-/** Temporary: the member leaves. */
-export async function leaveGroup(t: TestApp, user: TestUser, group: Pick<TestGroup, 'id'>): Promise<void> {
-  await putMembership(t, group.id, user.id, { status: 'left' });
+/** A moderator or owner bans `user` from the group. */
+export async function banUser(t: TestApp, by: TestUser, group: Pick<TestGroup, 'id'>, user: TestUser, reason = 'spam'): Promise<void> {
+  expectStatus('banUser', await t.http().post(`/api/groups/${group.id}/members/${user.id}/ban`).set(by.auth).send({ reason }), 200);
 }

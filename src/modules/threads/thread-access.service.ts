@@ -1,6 +1,6 @@
 import { ForbiddenException, GoneException, HttpException, Injectable, NotFoundException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { GroupAccessService, GroupContext } from '../groups/group-access.service';
+import { GroupAccessService, GroupContext, hidingGroup } from '../groups/group-access.service';
 import { Reply } from './entities/reply.entity';
 import { Thread, ThreadKind } from './entities/thread.entity';
 import { RepliesRepository } from './replies.repository';
@@ -54,7 +54,7 @@ export class ThreadAccess {
   async thread(threadId: string, userId: string | null, manager?: EntityManager): Promise<ThreadScope> {
     const thread = await this.threads.findById(threadId, manager);
     if (!thread) throw threadNotFound();
-    const scope = await this.scope(thread, userId, manager, threadNotFound);
+    const scope = await this.scope(thread, userId, manager, 'thread');
     if (thread.deletedAt && !scope.moderator) throw threadGone(thread);
     return scope;
   }
@@ -65,7 +65,7 @@ export class ThreadAccess {
     if (!reply) throw replyNotFound();
     const thread = await this.threads.findById(reply.threadId, manager);
     if (!thread) throw replyNotFound();
-    const scope = await this.scope(thread, userId, manager, replyNotFound);
+    const scope = await this.scope(thread, userId, manager, 'reply');
     if (thread.deletedAt && !scope.moderator) throw threadGone(thread);
     return { ...scope, reply };
   }
@@ -103,20 +103,13 @@ export class ThreadAccess {
     if (scope.thread.locked && !scope.moderator) throw new LockedException(`this thread is locked: ${what}`);
   }
 
-  private async scope(
-    thread: Thread,
-    userId: string | null,
-    manager: EntityManager | undefined,
-    notFound: () => NotFoundException,
-  ): Promise<ThreadScope> {
-    try {
-      const ctx = await this.access.load(thread.groupId, userId, manager);
-      this.access.assertCanRead(ctx);
-      return { thread, ctx, moderator: this.access.can(ctx, 'threads.moderate') };
-    } catch (err) {
-      if (err instanceof NotFoundException) throw notFound();
-      throw err;
-    }
+  private async scope(thread: Thread, userId: string | null, manager: EntityManager | undefined, thing: 'thread' | 'reply'): Promise<ThreadScope> {
+    const ctx = await hidingGroup(thing, async () => {
+      const loaded = await this.access.load(thread.groupId, userId, manager);
+      this.access.assertCanRead(loaded);
+      return loaded;
+    });
+    return { thread, ctx, moderator: this.access.can(ctx, 'threads.moderate') };
   }
 }
 
