@@ -25,7 +25,10 @@ export function keysetCondition(
   });
   const op = (dir: 'ASC' | 'DESC') => (dir === 'ASC' ? '>' : '<');
   if (columns.every((c) => c.dir === columns[0].dir)) {
-    return { sql: `(${columns.map((c) => c.expr).join(', ')}) ${op(columns[0].dir)} (${names.join(', ')})`, params };
+    return {
+      sql: `(${columns.map((c) => c.expr).join(', ')}) ${op(columns[0].dir)} (${names.join(', ')})`,
+      params,
+    };
   }
   let sql = '';
   for (let i = columns.length - 1; i >= 0; i--) {

@@ -9,14 +9,44 @@ import sanitizeHtml from 'sanitize-html';
  * smuggle markup out. Rendering is synchronous and CPU-bound: do it before entering a unit
  * of work.
  */
-const renderer = new MarkdownIt('default', { html: false, linkify: true, typographer: false, breaks: false });
+const renderer = new MarkdownIt('default', {
+  html: false,
+  linkify: true,
+  typographer: false,
+  breaks: false,
+});
 
 export const LINK_REL = 'nofollow noopener ugc';
 
 const SANITIZE: sanitizeHtml.IOptions = {
   allowedTags: [
-    'p', 'br', 'hr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'ul', 'ol', 'li',
-    'strong', 'em', 's', 'del', 'code', 'pre', 'a', 'img', 'table', 'thead', 'tbody', 'tr', 'th', 'td',
+    'p',
+    'br',
+    'hr',
+    'h1',
+    'h2',
+    'h3',
+    'h4',
+    'h5',
+    'h6',
+    'blockquote',
+    'ul',
+    'ol',
+    'li',
+    'strong',
+    'em',
+    's',
+    'del',
+    'code',
+    'pre',
+    'a',
+    'img',
+    'table',
+    'thead',
+    'tbody',
+    'tr',
+    'th',
+    'td',
   ],
   allowedAttributes: {
     a: ['href', 'title', 'rel'],

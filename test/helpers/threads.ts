@@ -30,7 +30,8 @@ export interface TestReply {
 let n = 0;
 
 function expectStatus(what: string, res: { status: number; body: unknown }, ok: number): void {
-  if (res.status !== ok) throw new Error(`${what}: answered ${res.status} ${JSON.stringify(res.body)}`);
+  if (res.status !== ok)
+    throw new Error(`${what}: answered ${res.status} ${JSON.stringify(res.body)}`);
 }
 
 /** Starts a thread over HTTP as `author` (a member who may post). Defaults: a question with no tags. */
@@ -45,7 +46,12 @@ export async function newThread(
     .http()
     .post(`/api/groups/${group.id}/threads`)
     .set(author.auth)
-    .send({ kind: opts.kind ?? 'question', title: opts.title ?? `Test thread number ${n}`, body: opts.body ?? `Body of thread ${n}`, ...(opts.tags ? { tags: opts.tags } : {}) });
+    .send({
+      kind: opts.kind ?? 'question',
+      title: opts.title ?? `Test thread number ${n}`,
+      body: opts.body ?? `Body of thread ${n}`,
+      ...(opts.tags ? { tags: opts.tags } : {}),
+    });
   expectStatus('newThread', res, 201);
   return res.body as TestThread;
 }
@@ -62,7 +68,10 @@ export async function newReply(
     .http()
     .post(`/api/threads/${thread.id}/replies`)
     .set(author.auth)
-    .send({ body: opts.body ?? `Reply number ${n}`, ...(opts.parentReplyId ? { parentReplyId: opts.parentReplyId } : {}) });
+    .send({
+      body: opts.body ?? `Reply number ${n}`,
+      ...(opts.parentReplyId ? { parentReplyId: opts.parentReplyId } : {}),
+    });
   expectStatus('newReply', res, 201);
   return res.body as TestReply;
 }

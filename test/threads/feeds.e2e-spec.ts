@@ -20,12 +20,20 @@ describe('feeds: group threads and the personal feed', () => {
 
   beforeAll(async () => {
     t = await startApp();
-    [owner, mod, alice, bob, outsider, banned] = await Promise.all(Array.from({ length: 6 }, () => newUser(t)));
+    [owner, mod, alice, bob, outsider, banned] = await Promise.all(
+      Array.from({ length: 6 }, () => newUser(t)),
+    );
   });
   afterAll(() => t.close());
 
-  async function groupWith(members: TestUser[], opts: { visibility?: 'public' | 'private' } = {}): Promise<TestGroup> {
-    const g = await newGroup(t, owner, { visibility: opts.visibility ?? 'public', joinPolicy: opts.visibility === 'private' ? 'invite' : 'open' });
+  async function groupWith(
+    members: TestUser[],
+    opts: { visibility?: 'public' | 'private' } = {},
+  ): Promise<TestGroup> {
+    const g = await newGroup(t, owner, {
+      visibility: opts.visibility ?? 'public',
+      joinPolicy: opts.visibility === 'private' ? 'invite' : 'open',
+    });
     await addMember(t, owner, g, mod, 'moderator');
     for (const u of members) await addMember(t, owner, g, u);
     return g;
@@ -53,7 +61,13 @@ describe('feeds: group threads and the personal feed', () => {
 
   describe('a group\u2019s threads', () => {
     let g: TestGroup;
-    let q1: TestThread, d1: TestThread, q2: TestThread, a1: TestThread, q3: TestThread, d2: TestThread, deleted: TestThread;
+    let q1: TestThread,
+      d1: TestThread,
+      q2: TestThread,
+      a1: TestThread,
+      q3: TestThread,
+      d2: TestThread,
+      deleted: TestThread;
     beforeAll(async () => {
       g = await groupWith([alice, bob, banned]);
       await banUser(t, owner, g, banned, 'flooding');
@@ -68,38 +82,75 @@ describe('feeds: group threads and the personal feed', () => {
       // Activity: q1 and q2 get replies. Scores: q2 +2, d1 +1, q3 -1.
       await newReply(t, bob, q1);
       await newReply(t, alice, q2);
-      await t.http().put(`/api/threads/${q2.id}/vote`).set(alice.auth).send({ value: 1 }).expect(200);
+      await t
+        .http()
+        .put(`/api/threads/${q2.id}/vote`)
+        .set(alice.auth)
+        .send({ value: 1 })
+        .expect(200);
       await t.http().put(`/api/threads/${q2.id}/vote`).set(mod.auth).send({ value: 1 }).expect(200);
-      await t.http().put(`/api/threads/${d1.id}/vote`).set(alice.auth).send({ value: 1 }).expect(200);
-      await t.http().put(`/api/threads/${q3.id}/vote`).set(bob.auth).send({ value: -1 }).expect(200);
+      await t
+        .http()
+        .put(`/api/threads/${d1.id}/vote`)
+        .set(alice.auth)
+        .send({ value: 1 })
+        .expect(200);
+      await t
+        .http()
+        .put(`/api/threads/${q3.id}/vote`)
+        .set(bob.auth)
+        .send({ value: -1 })
+        .expect(200);
     });
 
     it('lists latest first by default, without deleted threads', async () => {
       const res = await feed(g.id).expect(200);
       expect(ids(res.body)).toEqual([d2, q3, a1, q2, d1, q1].map((x) => x.id));
       expect(res.body.nextCursor).toBeNull();
-      expect(res.body.items[0]).toMatchObject({ group: { id: g.id, slug: g.slug, name: g.name }, tags: ['sql'], author: { id: alice.id } });
-      expect((await feed(g.id, 'sort=latest').expect(200)).body.items.map((x: TestThread) => x.id)).toEqual(ids(res.body));
+      expect(res.body.items[0]).toMatchObject({
+        group: { id: g.id, slug: g.slug, name: g.name },
+        tags: ['sql'],
+        author: { id: alice.id },
+      });
+      expect(
+        (await feed(g.id, 'sort=latest').expect(200)).body.items.map((x: TestThread) => x.id),
+      ).toEqual(ids(res.body));
     });
 
     it('sorts by last activity, by score, and lists unanswered questions', async () => {
-      expect(ids((await feed(g.id, 'sort=active').expect(200)).body)).toEqual([q2, q1, d2, q3, a1, d1].map((x) => x.id));
-      expect(ids((await feed(g.id, 'sort=top').expect(200)).body)).toEqual([q2, d1, d2, a1, q1, q3].map((x) => x.id));
-      expect(ids((await feed(g.id, 'sort=unanswered').expect(200)).body)).toEqual([q3].map((x) => x.id));
+      expect(ids((await feed(g.id, 'sort=active').expect(200)).body)).toEqual(
+        [q2, q1, d2, q3, a1, d1].map((x) => x.id),
+      );
+      expect(ids((await feed(g.id, 'sort=top').expect(200)).body)).toEqual(
+        [q2, d1, d2, a1, q1, q3].map((x) => x.id),
+      );
+      expect(ids((await feed(g.id, 'sort=unanswered').expect(200)).body)).toEqual(
+        [q3].map((x) => x.id),
+      );
     });
 
     it('filters by kind and tag (normalised), combined with any sort', async () => {
-      expect(ids((await feed(g.id, 'kind=question').expect(200)).body)).toEqual([q3, q2, q1].map((x) => x.id));
+      expect(ids((await feed(g.id, 'kind=question').expect(200)).body)).toEqual(
+        [q3, q2, q1].map((x) => x.id),
+      );
       expect(ids((await feed(g.id, 'kind=announcement').expect(200)).body)).toEqual([a1.id]);
-      expect(ids((await feed(g.id, 'tag=sql').expect(200)).body)).toEqual([d2, q2, q1].map((x) => x.id));
-      expect(ids((await feed(g.id, 'tag=%20SQL%20').expect(200)).body)).toEqual([d2, q2, q1].map((x) => x.id));
-      expect(ids((await feed(g.id, 'tag=sql&kind=question&sort=top').expect(200)).body)).toEqual([q2, q1].map((x) => x.id));
+      expect(ids((await feed(g.id, 'tag=sql').expect(200)).body)).toEqual(
+        [d2, q2, q1].map((x) => x.id),
+      );
+      expect(ids((await feed(g.id, 'tag=%20SQL%20').expect(200)).body)).toEqual(
+        [d2, q2, q1].map((x) => x.id),
+      );
+      expect(ids((await feed(g.id, 'tag=sql&kind=question&sort=top').expect(200)).body)).toEqual(
+        [q2, q1].map((x) => x.id),
+      );
       expect(ids((await feed(g.id, 'tag=nothing').expect(200)).body)).toEqual([]);
     });
 
     it('shows the caller\u2019s vote on each thread', async () => {
       const res = await feed(g.id, 'sort=top', alice).expect(200);
-      const byId = new Map(res.body.items.map((x: TestThread & { vote: number }) => [x.id, x.vote]));
+      const byId = new Map(
+        res.body.items.map((x: TestThread & { vote: number }) => [x.id, x.vote]),
+      );
       expect(byId.get(q2.id)).toBe(1);
       expect(byId.get(d1.id)).toBe(1);
       expect(byId.get(q3.id)).toBe(0);
@@ -108,14 +159,22 @@ describe('feeds: group threads and the personal feed', () => {
     it('lists pinned threads first in every sort, and unpinning puts them back', async () => {
       await t.http().post(`/api/threads/${q1.id}/pin`).set(mod.auth).expect(200);
       expect(ids((await feed(g.id).expect(200)).body)[0]).toBe(q1.id);
-      expect(ids((await feed(g.id, 'sort=top').expect(200)).body)).toEqual([q1, q2, d1, d2, a1, q3].map((x) => x.id));
+      expect(ids((await feed(g.id, 'sort=top').expect(200)).body)).toEqual(
+        [q1, q2, d1, d2, a1, q3].map((x) => x.id),
+      );
       expect(ids((await feed(g.id, 'sort=active').expect(200)).body)[0]).toBe(q1.id);
       expect((await feed(g.id).expect(200)).body.items[0].pinned).toBe(true);
       // Paging through keeps the pinned one first and every thread exactly once.
-      expect(await all(`/api/groups/${g.id}/threads?limit=2`)).toEqual([q1, d2, q3, a1, q2, d1].map((x) => x.id));
-      expect(await all(`/api/groups/${g.id}/threads?limit=4&sort=top`)).toEqual([q1, q2, d1, d2, a1, q3].map((x) => x.id));
+      expect(await all(`/api/groups/${g.id}/threads?limit=2`)).toEqual(
+        [q1, d2, q3, a1, q2, d1].map((x) => x.id),
+      );
+      expect(await all(`/api/groups/${g.id}/threads?limit=4&sort=top`)).toEqual(
+        [q1, q2, d1, d2, a1, q3].map((x) => x.id),
+      );
       await t.http().post(`/api/threads/${q1.id}/unpin`).set(mod.auth).expect(200);
-      expect(ids((await feed(g.id).expect(200)).body)).toEqual([d2, q3, a1, q2, d1, q1].map((x) => x.id));
+      expect(ids((await feed(g.id).expect(200)).body)).toEqual(
+        [d2, q3, a1, q2, d1, q1].map((x) => x.id),
+      );
     });
 
     it('pages every sort with keyset cursors: same items as one big page, none twice', async () => {
@@ -135,7 +194,8 @@ describe('feeds: group threads and the personal feed', () => {
         ['cursor=%%%', /cursor/],
         ['page=2', /property page is not allowed/],
       ];
-      for (const [q, msg] of cases) expect((await feed(g.id, q).expect(400)).body.message.join()).toMatch(msg);
+      for (const [q, msg] of cases)
+        expect((await feed(g.id, q).expect(400)).body.message.join()).toMatch(msg);
       const top = await feed(g.id, 'sort=top&limit=1').expect(200);
       const mixed = await feed(g.id, `sort=latest&cursor=${top.body.nextCursor}`).expect(400);
       expect(mixed.body.message.join()).toMatch(/cursor/);
@@ -206,19 +266,31 @@ describe('feeds: group threads and the personal feed', () => {
 
       const latest = await t.http().get('/api/me/feed').set(reader.auth).expect(200);
       expect(ids(latest.body)).toEqual([x4, x3, x2, x1].map((x) => x.id));
-      expect(latest.body.items.map((x: { group: { id: string } }) => x.group.id)).toEqual([g2.id, g1.id, g2.id, g1.id]);
+      expect(latest.body.items.map((x: { group: { id: string } }) => x.group.id)).toEqual([
+        g2.id,
+        g1.id,
+        g2.id,
+        g1.id,
+      ]);
       expect(latest.body.items[0].group).toEqual({ id: g2.id, slug: g2.slug, name: g2.name });
       const active = await t.http().get('/api/me/feed?sort=active').set(reader.auth).expect(200);
       expect(ids(active.body)).toEqual([x2, x4, x3, x1].map((x) => x.id));
       expect(await all('/api/me/feed?limit=1', reader)).toEqual(ids(latest.body));
       expect(await all('/api/me/feed?limit=3&sort=active', reader)).toEqual(ids(active.body));
-      expect(ids((await t.http().get('/api/me/feed?kind=discussion').set(reader.auth).expect(200)).body)).toEqual([x3.id]);
-      expect(ids((await t.http().get('/api/me/feed?tag=news').set(reader.auth).expect(200)).body)).toEqual([x3.id]);
+      expect(
+        ids((await t.http().get('/api/me/feed?kind=discussion').set(reader.auth).expect(200)).body),
+      ).toEqual([x3.id]);
+      expect(
+        ids((await t.http().get('/api/me/feed?tag=news').set(reader.auth).expect(200)).body),
+      ).toEqual([x3.id]);
     });
 
     it('is empty for a user in no group, needs sign-in, and validates its query', async () => {
       const loner = await newUser(t);
-      expect((await t.http().get('/api/me/feed').set(loner.auth).expect(200)).body).toEqual({ items: [], nextCursor: null });
+      expect((await t.http().get('/api/me/feed').set(loner.auth).expect(200)).body).toEqual({
+        items: [],
+        nextCursor: null,
+      });
       await t.http().get('/api/me/feed').expect(401);
       await t.http().get('/api/me/feed?sort=top').set(loner.auth).expect(400);
       await t.http().get('/api/me/feed?sort=unanswered').set(loner.auth).expect(400);
@@ -231,8 +303,16 @@ describe('feeds: group threads and the personal feed', () => {
       const authors = await Promise.all(Array.from({ length: 8 }, () => newUser(t)));
       for (const u of authors) await addMember(t, owner, g, u);
       for (let i = 0; i < 25; i++) {
-        const th = await newThread(t, authors[i % authors.length], g, { tags: [`tag-${i % 4}`, `t${i}`] });
-        if (i % 3 === 0) await t.http().put(`/api/threads/${th.id}/vote`).set(alice.auth).send({ value: 1 }).expect(200);
+        const th = await newThread(t, authors[i % authors.length], g, {
+          tags: [`tag-${i % 4}`, `t${i}`],
+        });
+        if (i % 3 === 0)
+          await t
+            .http()
+            .put(`/api/threads/${th.id}/vote`)
+            .set(alice.auth)
+            .send({ value: 1 })
+            .expect(200);
       }
       const ds = t.app.get(DataSource);
       let queries = 0;
@@ -256,12 +336,15 @@ describe('feeds: group threads and the personal feed', () => {
           expect(twenty).toBeLessThanOrEqual(8);
         }
         expect(await count('/api/me/feed?limit=20')).toBe(await count('/api/me/feed?limit=5'));
-        const th = (await t.http().get(`/api/groups/${g.id}/threads?limit=1`).expect(200)).body.items[0];
+        const th = (await t.http().get(`/api/groups/${g.id}/threads?limit=1`).expect(200)).body
+          .items[0];
         for (let i = 0; i < 25; i++) {
           const r = await newReply(t, authors[i % authors.length], th);
           if (i % 5 === 0) await newReply(t, bob, th, { parentReplyId: r.id });
         }
-        expect(await count(`/api/threads/${th.id}/replies?limit=20`)).toBe(await count(`/api/threads/${th.id}/replies?limit=5`));
+        expect(await count(`/api/threads/${th.id}/replies?limit=20`)).toBe(
+          await count(`/api/threads/${th.id}/replies?limit=5`),
+        );
       } finally {
         logger.logQuery = original;
       }

@@ -10,7 +10,7 @@ const PAYLOADS = [
   '<scr<script>ipt>alert(1)</script>',
   '<<script>script>alert(1)<</script>/script>',
   '<img src=x onerror=alert(1)>',
-  '<IMG SRC=JaVaScRiPt:alert(\'XSS\')>',
+  "<IMG SRC=JaVaScRiPt:alert('XSS')>",
   '<IMG SRC="jav&#x09;ascript:alert(\'XSS\');">',
   '<img src="x` `<script>alert(1)</script>"` `>',
   '<svg/onload=alert(1)>',
@@ -74,8 +74,33 @@ const PAYLOADS = [
 ];
 
 const ALLOWED_TAGS = new Set([
-  'p', 'br', 'hr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'ul', 'ol', 'li', 'strong', 'em', 's', 'del',
-  'code', 'pre', 'a', 'img', 'table', 'thead', 'tbody', 'tr', 'th', 'td',
+  'p',
+  'br',
+  'hr',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'blockquote',
+  'ul',
+  'ol',
+  'li',
+  'strong',
+  'em',
+  's',
+  'del',
+  'code',
+  'pre',
+  'a',
+  'img',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
 ]);
 const ALLOWED_ATTRS: Record<string, Set<string>> = {
   a: new Set(['href', 'title', 'rel']),
@@ -91,8 +116,19 @@ function browserValue(raw: string): string {
   return raw
     .replace(/&#x([0-9a-f]+);?/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
     .replace(/&#(\d+);?/g, (_, d: string) => String.fromCodePoint(Number(d)))
-    .replace(/&(colon|tab|newline|quot|apos|lt|gt|amp);/gi, (_, n: string) =>
-      ({ colon: ':', tab: '\t', newline: '\n', quot: '"', apos: "'", lt: '<', gt: '>', amp: '&' })[n.toLowerCase()]!,
+    .replace(
+      /&(colon|tab|newline|quot|apos|lt|gt|amp);/gi,
+      (_, n: string) =>
+        ({
+          colon: ':',
+          tab: '\t',
+          newline: '\n',
+          quot: '"',
+          apos: "'",
+          lt: '<',
+          gt: '>',
+          amp: '&',
+        })[n.toLowerCase()]!,
     )
     .replace(/[\t\n\r]/g, '')
     .trim();
@@ -101,29 +137,38 @@ function browserValue(raw: string): string {
 /** Problems that would let script run or load from the HTML a payload rendered to; [] when safe. */
 function unsafeParts(html: string): string[] {
   const problems: string[] = [];
-  const withoutTags = html.replace(/<(\/?)([a-zA-Z][a-zA-Z0-9]*)((?:\s+[a-zA-Z-]+="[^"]*")*)\s*\/?>/g, (_, closing: string, tag: string, attrs: string) => {
-    const name = tag.toLowerCase();
-    if (!ALLOWED_TAGS.has(name)) problems.push(`tag <${name}>`);
-    for (const m of attrs.matchAll(/([a-zA-Z-]+)="([^"]*)"/g)) {
-      const [, attr, raw] = m;
-      if (!ALLOWED_ATTRS[name]?.has(attr.toLowerCase())) problems.push(`attribute ${attr} on <${name}>`);
-      const value = browserValue(raw);
-      if (attr === 'href' || attr === 'src') {
-        const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(value)?.[1]?.toLowerCase();
-        const allowed = attr === 'src' ? ['http', 'https'] : ['http', 'https', 'mailto'];
-        if (scheme && !allowed.includes(scheme)) problems.push(`${attr} with scheme ${scheme}:`);
-        if (/^[\\/]{2}/.test(value)) problems.push(`protocol-relative ${attr}`);
+  const withoutTags = html.replace(
+    /<(\/?)([a-zA-Z][a-zA-Z0-9]*)((?:\s+[a-zA-Z-]+="[^"]*")*)\s*\/?>/g,
+    (_, closing: string, tag: string, attrs: string) => {
+      const name = tag.toLowerCase();
+      if (!ALLOWED_TAGS.has(name)) problems.push(`tag <${name}>`);
+      for (const m of attrs.matchAll(/([a-zA-Z-]+)="([^"]*)"/g)) {
+        const [, attr, raw] = m;
+        if (!ALLOWED_ATTRS[name]?.has(attr.toLowerCase()))
+          problems.push(`attribute ${attr} on <${name}>`);
+        const value = browserValue(raw);
+        if (attr === 'href' || attr === 'src') {
+          const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(value)?.[1]?.toLowerCase();
+          const allowed = attr === 'src' ? ['http', 'https'] : ['http', 'https', 'mailto'];
+          if (scheme && !allowed.includes(scheme)) problems.push(`${attr} with scheme ${scheme}:`);
+          if (/^[\\/]{2}/.test(value)) problems.push(`protocol-relative ${attr}`);
+        }
+        if (attr === 'style' && !/^text-align:(left|right|center);?$/.test(value))
+          problems.push(`style ${value}`);
+        if (attr === 'class' && !/^language-[a-z0-9_+#-]+$/.test(value))
+          problems.push(`class ${value}`);
       }
-      if (attr === 'style' && !/^text-align:(left|right|center);?$/.test(value)) problems.push(`style ${value}`);
-      if (attr === 'class' && !/^language-[a-z0-9_+#-]+$/.test(value)) problems.push(`class ${value}`);
-    }
-    if (name === 'a' && !closing && !/\srel="nofollow noopener ugc"/.test(attrs)) {
-      problems.push('link without rel="nofollow noopener ugc"');
-    }
-    return '';
-  });
+      if (name === 'a' && !closing && !/\srel="nofollow noopener ugc"/.test(attrs)) {
+        problems.push('link without rel="nofollow noopener ugc"');
+      }
+      return '';
+    },
+  );
   // Whatever is not an allowed tag must be inert text: no raw "<" may remain.
-  if (withoutTags.includes('<')) problems.push(`raw markup left: ${withoutTags.slice(withoutTags.indexOf('<'), withoutTags.indexOf('<') + 40)}`);
+  if (withoutTags.includes('<'))
+    problems.push(
+      `raw markup left: ${withoutTags.slice(withoutTags.indexOf('<'), withoutTags.indexOf('<') + 40)}`,
+    );
   return problems;
 }
 
@@ -142,23 +187,32 @@ describe('markdown: stored as written, served as sanitized html', () => {
   afterAll(() => t.close());
 
   it('the checker itself catches unsafe html', () => {
-    expect(unsafeParts('<p>fine <a href="https://x.org" rel="nofollow noopener ugc">x</a></p>')).toEqual([]);
+    expect(
+      unsafeParts('<p>fine <a href="https://x.org" rel="nofollow noopener ugc">x</a></p>'),
+    ).toEqual([]);
     expect(unsafeParts('<img src=x onerror=alert(1)>')).not.toEqual([]);
-    expect(unsafeParts('<a href="javascript:alert(1)" rel="nofollow noopener ugc">x</a>')).not.toEqual([]);
-    expect(unsafeParts('<a href="&#106;avascript&colon;alert(1)" rel="nofollow noopener ugc">x</a>')).not.toEqual([]);
+    expect(
+      unsafeParts('<a href="javascript:alert(1)" rel="nofollow noopener ugc">x</a>'),
+    ).not.toEqual([]);
+    expect(
+      unsafeParts('<a href="&#106;avascript&colon;alert(1)" rel="nofollow noopener ugc">x</a>'),
+    ).not.toEqual([]);
     expect(unsafeParts('<img src="data:image/png;base64,AA" />')).not.toEqual([]);
     expect(unsafeParts('<p onclick="x">y</p>')).not.toEqual([]);
     expect(unsafeParts('<a href="https://x.org">x</a>')).not.toEqual([]);
   });
 
-  it.each(PAYLOADS.map((p) => [p]))('neutralises %j in thread bodies, keeping the source as written', async (payload) => {
-    const th = await newThread(t, member, group, { body: payload });
-    expect(th.body).toBe(payload);
-    expect(unsafeParts(th.html)).toEqual([]);
-    const read = await t.http().get(`/api/threads/${th.id}`).expect(200);
-    expect(read.body.body).toBe(payload);
-    expect(read.body.html).toBe(th.html);
-  });
+  it.each(PAYLOADS.map((p) => [p]))(
+    'neutralises %j in thread bodies, keeping the source as written',
+    async (payload) => {
+      const th = await newThread(t, member, group, { body: payload });
+      expect(th.body).toBe(payload);
+      expect(unsafeParts(th.html)).toEqual([]);
+      const read = await t.http().get(`/api/threads/${th.id}`).expect(200);
+      expect(read.body.body).toBe(payload);
+      expect(read.body.html).toBe(th.html);
+    },
+  );
 
   it('neutralises every payload in replies, comments and edits too', async () => {
     const th = await newThread(t, member, group);
@@ -169,7 +223,12 @@ describe('markdown: stored as written, served as sanitized html', () => {
       expect(unsafeParts(r.html)).toEqual([]);
     }
     for (const payload of PAYLOADS.slice(0, 15)) {
-      const e = await t.http().patch(`/api/replies/${answer.id}`).set(member.auth).send({ body: payload }).expect(200);
+      const e = await t
+        .http()
+        .patch(`/api/replies/${answer.id}`)
+        .set(member.auth)
+        .send({ body: payload })
+        .expect(200);
       expect(unsafeParts(e.body.html)).toEqual([]);
     }
     const hist = await t.http().get(`/api/replies/${answer.id}/revisions?limit=100`).expect(200);
@@ -205,9 +264,15 @@ describe('markdown: stored as written, served as sanitized html', () => {
     expect(html).toContain('<blockquote>\n<p>quoted</p>\n</blockquote>');
     expect(html).toContain('<ul>\n<li>one</li>\n<li>two</li>\n</ul>');
     expect(html).toContain('<ol start="3">');
-    expect(html).toContain('<a href="https://example.org" title="Example" rel="nofollow noopener ugc">site</a>');
-    expect(html).toContain('<a href="https://bare.example.org" rel="nofollow noopener ugc">https://bare.example.org</a>');
-    expect(html).toContain('<a href="mailto:a@example.org" rel="nofollow noopener ugc">mailto:a@example.org</a>');
+    expect(html).toContain(
+      '<a href="https://example.org" title="Example" rel="nofollow noopener ugc">site</a>',
+    );
+    expect(html).toContain(
+      '<a href="https://bare.example.org" rel="nofollow noopener ugc">https://bare.example.org</a>',
+    );
+    expect(html).toContain(
+      '<a href="mailto:a@example.org" rel="nofollow noopener ugc">mailto:a@example.org</a>',
+    );
     expect(html).toContain('<img src="https://example.org/logo.png" alt="logo" title="Logo" />');
     expect(html).toContain('<pre><code class="language-ts">const x = 1 &lt; 2;\n</code></pre>');
     expect(html).toContain('<th style="text-align:left">left</th>');

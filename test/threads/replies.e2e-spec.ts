@@ -17,7 +17,9 @@ describe('replies: answers, one-level comments, edits, soft deletes', () => {
 
   beforeAll(async () => {
     t = await startApp();
-    [owner, mod, asker, a, b, outsider, banned] = await Promise.all(Array.from({ length: 7 }, () => newUser(t)));
+    [owner, mod, asker, a, b, outsider, banned] = await Promise.all(
+      Array.from({ length: 7 }, () => newUser(t)),
+    );
     pub = await newGroup(t, owner);
     priv = await newGroup(t, owner, { visibility: 'private', joinPolicy: 'invite' });
     for (const g of [pub, priv]) {
@@ -32,7 +34,8 @@ describe('replies: answers, one-level comments, edits, soft deletes', () => {
     const req = t.http().post(`/api/threads/${threadId}/replies`);
     return u ? req.set(u.auth).send(body) : req.send(body);
   };
-  const thread = (id: string, u?: TestUser) => (u ? t.http().get(`/api/threads/${id}`).set(u.auth) : t.http().get(`/api/threads/${id}`));
+  const thread = (id: string, u?: TestUser) =>
+    u ? t.http().get(`/api/threads/${id}`).set(u.auth) : t.http().get(`/api/threads/${id}`);
 
   it('posts an answer (201) and keeps replyCount and lastActivityAt on the thread', async () => {
     const th = await newThread(t, asker, pub);
@@ -61,10 +64,17 @@ describe('replies: answers, one-level comments, edits, soft deletes', () => {
   it('keeps replyCount exact when many reply at once', async () => {
     const th = await newThread(t, asker, pub);
     const authors = [a, b, mod, owner];
-    const results = await Promise.all(Array.from({ length: 30 }, (_, i) => reply(authors[i % 4], th.id, { body: `concurrent ${i}` })));
+    const results = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        reply(authors[i % 4], th.id, { body: `concurrent ${i}` }),
+      ),
+    );
     expect(results.every((r) => r.status === 201)).toBe(true);
     expect((await thread(th.id).expect(200)).body.replyCount).toBe(30);
-    const newest = results.map((r) => r.body.createdAt as string).sort().pop();
+    const newest = results
+      .map((r) => r.body.createdAt as string)
+      .sort()
+      .pop();
     expect((await thread(th.id).expect(200)).body.lastActivityAt).toBe(newest);
   });
 
@@ -101,34 +111,75 @@ describe('replies: answers, one-level comments, edits, soft deletes', () => {
   it('lists answers oldest or top first, each with its first comments, with keyset pages', async () => {
     const th = await newThread(t, asker, pub);
     const answers = [];
-    for (let i = 0; i < 5; i++) answers.push(await newReply(t, i % 2 ? a : b, th, { body: `answer ${i}` }));
+    for (let i = 0; i < 5; i++)
+      answers.push(await newReply(t, i % 2 ? a : b, th, { body: `answer ${i}` }));
     const comments = [];
-    for (let i = 0; i < 12; i++) comments.push(await newReply(t, i % 2 ? a : b, th, { body: `comment ${i}`, parentReplyId: answers[1].id }));
+    for (let i = 0; i < 12; i++)
+      comments.push(
+        await newReply(t, i % 2 ? a : b, th, {
+          body: `comment ${i}`,
+          parentReplyId: answers[1].id,
+        }),
+      );
     await newReply(t, a, th, { body: 'on the last', parentReplyId: answers[4].id });
     // Votes: answers[3] gets +2, answers[0] gets -1.
-    await t.http().put(`/api/replies/${answers[3].id}/vote`).set(asker.auth).send({ value: 1 }).expect(200);
-    await t.http().put(`/api/replies/${answers[3].id}/vote`).set(mod.auth).send({ value: 1 }).expect(200);
-    await t.http().put(`/api/replies/${answers[0].id}/vote`).set(asker.auth).send({ value: -1 }).expect(200);
+    await t
+      .http()
+      .put(`/api/replies/${answers[3].id}/vote`)
+      .set(asker.auth)
+      .send({ value: 1 })
+      .expect(200);
+    await t
+      .http()
+      .put(`/api/replies/${answers[3].id}/vote`)
+      .set(mod.auth)
+      .send({ value: 1 })
+      .expect(200);
+    await t
+      .http()
+      .put(`/api/replies/${answers[0].id}/vote`)
+      .set(asker.auth)
+      .send({ value: -1 })
+      .expect(200);
 
     const oldest = await t.http().get(`/api/threads/${th.id}/replies`).expect(200);
-    expect(oldest.body.items.map((r: { body: string }) => r.body)).toEqual(answers.map((r) => r.body));
+    expect(oldest.body.items.map((r: { body: string }) => r.body)).toEqual(
+      answers.map((r) => r.body),
+    );
     expect(oldest.body.nextCursor).toBeNull();
     const second = oldest.body.items[1];
-    expect(second.comments.map((c: { body: string }) => c.body)).toEqual(comments.slice(0, 10).map((c) => c.body));
+    expect(second.comments.map((c: { body: string }) => c.body)).toEqual(
+      comments.slice(0, 10).map((c) => c.body),
+    );
     expect(second.moreComments).toBe(true);
-    expect(oldest.body.items[4].comments.map((c: { body: string }) => c.body)).toEqual(['on the last']);
+    expect(oldest.body.items[4].comments.map((c: { body: string }) => c.body)).toEqual([
+      'on the last',
+    ]);
     expect(oldest.body.items[4].moreComments).toBe(false);
     expect(oldest.body.items[0].comments).toEqual([]);
 
     const rest = await t.http().get(`/api/replies/${answers[1].id}/comments?limit=5`).expect(200);
-    expect(rest.body.items.map((c: { body: string }) => c.body)).toEqual(comments.slice(0, 5).map((c) => c.body));
-    const rest2 = await t.http().get(`/api/replies/${answers[1].id}/comments?limit=10&cursor=${rest.body.nextCursor}`).expect(200);
-    expect(rest2.body.items.map((c: { body: string }) => c.body)).toEqual(comments.slice(5).map((c) => c.body));
+    expect(rest.body.items.map((c: { body: string }) => c.body)).toEqual(
+      comments.slice(0, 5).map((c) => c.body),
+    );
+    const rest2 = await t
+      .http()
+      .get(`/api/replies/${answers[1].id}/comments?limit=10&cursor=${rest.body.nextCursor}`)
+      .expect(200);
+    expect(rest2.body.items.map((c: { body: string }) => c.body)).toEqual(
+      comments.slice(5).map((c) => c.body),
+    );
     expect(rest2.body.nextCursor).toBeNull();
     await t.http().get(`/api/replies/${comments[0].id}/comments`).expect(400);
 
-    const top = await t.http().get(`/api/threads/${th.id}/replies?sort=top`).set(asker.auth).expect(200);
-    expect(top.body.items.map((r: { id: string }) => r.id)).toEqual([answers[3], answers[1], answers[2], answers[4], answers[0]].map((r) => r.id));
+    const top = await t
+      .http()
+      .get(`/api/threads/${th.id}/replies?sort=top`)
+      .set(asker.auth)
+      .expect(200);
+    expect(top.body.items.map((r: { id: string }) => r.id)).toEqual(
+      [answers[3], answers[1], answers[2], answers[4], answers[0]].map((r) => r.id),
+    );
     expect(top.body.items[0]).toMatchObject({ score: 2, vote: 1 });
     expect(top.body.items[4]).toMatchObject({ score: -1, vote: -1 });
 
@@ -144,7 +195,12 @@ describe('replies: answers, one-level comments, edits, soft deletes', () => {
     } while (cursor);
     expect(seen).toEqual(top.body.items.map((r: { id: string }) => r.id));
 
-    const wrongOrder = await t.http().get(`/api/threads/${th.id}/replies?sort=top&cursor=${oldest.body.nextCursor ?? rest.body.nextCursor}`).expect(400);
+    const wrongOrder = await t
+      .http()
+      .get(
+        `/api/threads/${th.id}/replies?sort=top&cursor=${oldest.body.nextCursor ?? rest.body.nextCursor}`,
+      )
+      .expect(400);
     expect(wrongOrder.body.message.join()).toMatch(/cursor/);
     await t.http().get(`/api/threads/${th.id}/replies?sort=newest`).expect(400);
     await t.http().get(`/api/threads/${th.id}/replies?cursor=garbage`).expect(400);
@@ -164,16 +220,31 @@ describe('replies: answers, one-level comments, edits, soft deletes', () => {
   it('keeps private threads\u2019 replies from outsiders (404) and banned users (403); anonymous readers of public groups may read, not write', async () => {
     const privTh = await newThread(t, asker, priv);
     const privAns = await newReply(t, a, privTh);
-    for (const path of [`/api/threads/${privTh.id}/replies`, `/api/replies/${privAns.id}`, `/api/replies/${privAns.id}/comments`, `/api/replies/${privAns.id}/revisions`]) {
+    for (const path of [
+      `/api/threads/${privTh.id}/replies`,
+      `/api/replies/${privAns.id}`,
+      `/api/replies/${privAns.id}/comments`,
+      `/api/replies/${privAns.id}/revisions`,
+    ]) {
       await t.http().get(path).expect(404);
       await t.http().get(path).set(outsider.auth).expect(404);
       await t.http().get(path).set(banned.auth).expect(403);
       await t.http().get(path).set(b.auth).expect(200);
     }
     await reply(outsider, privTh.id, { body: 'x' }).expect(404);
-    await t.http().patch(`/api/replies/${privAns.id}`).set(outsider.auth).send({ body: 'x' }).expect(404);
+    await t
+      .http()
+      .patch(`/api/replies/${privAns.id}`)
+      .set(outsider.auth)
+      .send({ body: 'x' })
+      .expect(404);
     await t.http().delete(`/api/replies/${privAns.id}`).set(outsider.auth).expect(404);
-    await t.http().put(`/api/replies/${privAns.id}/vote`).set(outsider.auth).send({ value: 1 }).expect(404);
+    await t
+      .http()
+      .put(`/api/replies/${privAns.id}/vote`)
+      .set(outsider.auth)
+      .send({ value: 1 })
+      .expect(404);
 
     const pubTh = await newThread(t, asker, pub);
     const pubAns = await newReply(t, a, pubTh);
@@ -192,15 +263,36 @@ describe('replies: answers, one-level comments, edits, soft deletes', () => {
   it('edits keep every revision; other members may not edit (403), moderators may', async () => {
     const th = await newThread(t, asker, pub);
     const ans = await newReply(t, a, th, { body: 'v1' });
-    const e = await t.http().patch(`/api/replies/${ans.id}`).set(a.auth).send({ body: 'v2 with [link](https://example.org)' }).expect(200);
+    const e = await t
+      .http()
+      .patch(`/api/replies/${ans.id}`)
+      .set(a.auth)
+      .send({ body: 'v2 with [link](https://example.org)' })
+      .expect(200);
     expect(e.body).toMatchObject({ body: 'v2 with [link](https://example.org)', revisionCount: 2 });
-    expect(e.body.html).toBe('<p>v2 with <a href="https://example.org" rel="nofollow noopener ugc">link</a></p>');
+    expect(e.body.html).toBe(
+      '<p>v2 with <a href="https://example.org" rel="nofollow noopener ugc">link</a></p>',
+    );
     expect(e.body.editedAt).not.toBeNull();
     await t.http().patch(`/api/replies/${ans.id}`).set(b.auth).send({ body: 'hijack' }).expect(403);
-    await t.http().patch(`/api/replies/${ans.id}`).set(mod.auth).send({ body: 'v3 by mod' }).expect(200);
+    await t
+      .http()
+      .patch(`/api/replies/${ans.id}`)
+      .set(mod.auth)
+      .send({ body: 'v3 by mod' })
+      .expect(200);
     await t.http().patch(`/api/replies/${ans.id}`).set(a.auth).send({}).expect(400);
     const hist = await t.http().get(`/api/replies/${ans.id}/revisions`).expect(200);
-    expect(hist.body.items.map((r: { revision: number; body: string; title: string | null; tags: unknown }) => [r.revision, r.body, r.title, r.tags])).toEqual([
+    expect(
+      hist.body.items.map(
+        (r: { revision: number; body: string; title: string | null; tags: unknown }) => [
+          r.revision,
+          r.body,
+          r.title,
+          r.tags,
+        ],
+      ),
+    ).toEqual([
       [3, 'v3 by mod', null, null],
       [2, 'v2 with [link](https://example.org)', null, null],
       [1, 'v1', null, null],
@@ -218,13 +310,32 @@ describe('replies: answers, one-level comments, edits, soft deletes', () => {
 
     await t.http().delete(`/api/replies/${r2.id}`).set(a.auth).expect(403);
     await t.http().delete(`/api/replies/${r2.id}`).set(b.auth).expect(204);
-    await t.http().delete(`/api/replies/${r3.id}`).set(mod.auth).send({ reason: 'rude' }).expect(204);
+    await t
+      .http()
+      .delete(`/api/replies/${r3.id}`)
+      .set(mod.auth)
+      .send({ reason: 'rude' })
+      .expect(204);
 
     const list = await t.http().get(`/api/threads/${th.id}/replies`).expect(200);
     expect(list.body.items.map((r: { id: string }) => r.id)).toEqual([r1.id, r2.id, r3.id]);
-    expect(list.body.items[1]).toMatchObject({ deleted: true, deletedBy: 'author', body: '', html: '', author: null });
-    expect(list.body.items[1].comments.map((c: { body: string }) => c.body)).toEqual(['comment under second']);
-    expect(list.body.items[2]).toMatchObject({ deleted: true, deletedBy: 'moderator', body: '', html: '', author: null });
+    expect(list.body.items[1]).toMatchObject({
+      deleted: true,
+      deletedBy: 'author',
+      body: '',
+      html: '',
+      author: null,
+    });
+    expect(list.body.items[1].comments.map((c: { body: string }) => c.body)).toEqual([
+      'comment under second',
+    ]);
+    expect(list.body.items[2]).toMatchObject({
+      deleted: true,
+      deletedBy: 'moderator',
+      body: '',
+      html: '',
+      author: null,
+    });
     expect((await thread(th.id).expect(200)).body.replyCount).toBe(2);
     const one = await t.http().get(`/api/replies/${r2.id}`).expect(200);
     expect(one.body).toMatchObject({ deleted: true, body: '' });
@@ -255,47 +366,107 @@ describe('replies: answers, one-level comments, edits, soft deletes', () => {
     });
 
     it('lets the question\u2019s author accept an answer, change it, and withdraw it', async () => {
-      const r1 = await t.http().post(`/api/threads/${q.id}/accept`).set(asker.auth).send({ replyId: ans1.id }).expect(200);
+      const r1 = await t
+        .http()
+        .post(`/api/threads/${q.id}/accept`)
+        .set(asker.auth)
+        .send({ replyId: ans1.id })
+        .expect(200);
       expect(r1.body.acceptedReplyId).toBe(ans1.id);
       const list = await t.http().get(`/api/threads/${q.id}/replies`).expect(200);
       expect(list.body.items.map((r: { accepted: boolean }) => r.accepted)).toEqual([true, false]);
-      const r2 = await t.http().post(`/api/threads/${q.id}/accept`).set(asker.auth).send({ replyId: ans2.id }).expect(200);
+      const r2 = await t
+        .http()
+        .post(`/api/threads/${q.id}/accept`)
+        .set(asker.auth)
+        .send({ replyId: ans2.id })
+        .expect(200);
       expect(r2.body.acceptedReplyId).toBe(ans2.id);
       expect((await t.http().get(`/api/replies/${ans2.id}`).expect(200)).body.accepted).toBe(true);
-      const r3 = await t.http().post(`/api/threads/${q.id}/accept`).set(asker.auth).send({ replyId: null }).expect(200);
+      const r3 = await t
+        .http()
+        .post(`/api/threads/${q.id}/accept`)
+        .set(asker.auth)
+        .send({ replyId: null })
+        .expect(200);
       expect(r3.body.acceptedReplyId).toBeNull();
     });
 
     it('lets moderators accept too, but not other members (403) or anonymous callers (401)', async () => {
-      await t.http().post(`/api/threads/${q.id}/accept`).set(a.auth).send({ replyId: ans1.id }).expect(403);
+      await t
+        .http()
+        .post(`/api/threads/${q.id}/accept`)
+        .set(a.auth)
+        .send({ replyId: ans1.id })
+        .expect(403);
       await t.http().post(`/api/threads/${q.id}/accept`).send({ replyId: ans1.id }).expect(401);
-      const res = await t.http().post(`/api/threads/${q.id}/accept`).set(mod.auth).send({ replyId: ans1.id }).expect(200);
+      const res = await t
+        .http()
+        .post(`/api/threads/${q.id}/accept`)
+        .set(mod.auth)
+        .send({ replyId: ans1.id })
+        .expect(200);
       expect(res.body.acceptedReplyId).toBe(ans1.id);
     });
 
     it('accepts only an answer of this question', async () => {
       const other = await newThread(t, asker, pub);
       const foreign = await newReply(t, a, other);
-      const e1 = await t.http().post(`/api/threads/${q.id}/accept`).set(asker.auth).send({ replyId: foreign.id }).expect(400);
+      const e1 = await t
+        .http()
+        .post(`/api/threads/${q.id}/accept`)
+        .set(asker.auth)
+        .send({ replyId: foreign.id })
+        .expect(400);
       expect(e1.body.message).toEqual(['replyId must be an answer of this thread']);
-      const e2 = await t.http().post(`/api/threads/${q.id}/accept`).set(asker.auth).send({ replyId: comment.id }).expect(400);
+      const e2 = await t
+        .http()
+        .post(`/api/threads/${q.id}/accept`)
+        .set(asker.auth)
+        .send({ replyId: comment.id })
+        .expect(400);
       expect(e2.body.message.join()).toMatch(/comment/);
-      const e3 = await t.http().post(`/api/threads/${q.id}/accept`).set(asker.auth).send({}).expect(400);
+      const e3 = await t
+        .http()
+        .post(`/api/threads/${q.id}/accept`)
+        .set(asker.auth)
+        .send({})
+        .expect(400);
       expect(e3.body.message.join()).toMatch(/replyId must be a valid id or null/);
-      await t.http().post(`/api/threads/${q.id}/accept`).set(asker.auth).send({ replyId: 'x' }).expect(400);
+      await t
+        .http()
+        .post(`/api/threads/${q.id}/accept`)
+        .set(asker.auth)
+        .send({ replyId: 'x' })
+        .expect(400);
       const disc = await newThread(t, asker, pub, { kind: 'discussion' });
       const discAns = await newReply(t, a, disc);
-      const e4 = await t.http().post(`/api/threads/${disc.id}/accept`).set(asker.auth).send({ replyId: discAns.id }).expect(400);
+      const e4 = await t
+        .http()
+        .post(`/api/threads/${disc.id}/accept`)
+        .set(asker.auth)
+        .send({ replyId: discAns.id })
+        .expect(400);
       expect(e4.body.message).toEqual(['only questions have an accepted answer']);
     });
 
     it('forgets the accepted answer when it is deleted, and refuses to accept a deleted one', async () => {
       const q2 = await newThread(t, asker, pub);
       const x = await newReply(t, a, q2);
-      await t.http().post(`/api/threads/${q2.id}/accept`).set(asker.auth).send({ replyId: x.id }).expect(200);
+      await t
+        .http()
+        .post(`/api/threads/${q2.id}/accept`)
+        .set(asker.auth)
+        .send({ replyId: x.id })
+        .expect(200);
       await t.http().delete(`/api/replies/${x.id}`).set(a.auth).expect(204);
       expect((await thread(q2.id).expect(200)).body.acceptedReplyId).toBeNull();
-      const res = await t.http().post(`/api/threads/${q2.id}/accept`).set(asker.auth).send({ replyId: x.id }).expect(400);
+      const res = await t
+        .http()
+        .post(`/api/threads/${q2.id}/accept`)
+        .set(asker.auth)
+        .send({ replyId: x.id })
+        .expect(400);
       expect(res.body.message.join()).toMatch(/deleted/);
     });
   });
@@ -312,7 +483,12 @@ describe('replies: answers, one-level comments, edits, soft deletes', () => {
       expect(res.body).toMatchObject({ statusCode: 423, error: 'Locked' });
       expect(res.body.message).toMatch(/locked/);
       await t.http().patch(`/api/replies/${ans.id}`).set(a.auth).send({ body: 'edit' }).expect(423);
-      await t.http().patch(`/api/threads/${th.id}`).set(asker.auth).send({ body: 'edit' }).expect(423);
+      await t
+        .http()
+        .patch(`/api/threads/${th.id}`)
+        .set(asker.auth)
+        .send({ body: 'edit' })
+        .expect(423);
       await t.http().put(`/api/replies/${ans.id}/vote`).set(b.auth).send({ value: 1 }).expect(423);
       await t.http().put(`/api/threads/${th.id}/vote`).set(b.auth).send({ value: 1 }).expect(423);
       // Moderators may still post a closing note.
@@ -320,7 +496,11 @@ describe('replies: answers, one-level comments, edits, soft deletes', () => {
       // Deleting one's own reply is still possible.
       await t.http().delete(`/api/replies/${ans.id}`).set(a.auth).expect(204);
       await t.http().post(`/api/threads/${th.id}/lock`).set(mod.auth).expect(200);
-      const unlocked = await t.http().post(`/api/threads/${th.id}/unlock`).set(owner.auth).expect(200);
+      const unlocked = await t
+        .http()
+        .post(`/api/threads/${th.id}/unlock`)
+        .set(owner.auth)
+        .expect(200);
       expect(unlocked.body.locked).toBe(false);
       await reply(b, th.id, { body: 'open again' }).expect(201);
     });
@@ -328,17 +508,31 @@ describe('replies: answers, one-level comments, edits, soft deletes', () => {
     it('moderators pin and unpin; members may not', async () => {
       const th = await newThread(t, asker, pub);
       await t.http().post(`/api/threads/${th.id}/pin`).set(a.auth).expect(403);
-      expect((await t.http().post(`/api/threads/${th.id}/pin`).set(mod.auth).expect(200)).body.pinned).toBe(true);
+      expect(
+        (await t.http().post(`/api/threads/${th.id}/pin`).set(mod.auth).expect(200)).body.pinned,
+      ).toBe(true);
       expect((await thread(th.id).expect(200)).body.pinned).toBe(true);
       await t.http().post(`/api/threads/${th.id}/unpin`).set(a.auth).expect(403);
-      expect((await t.http().post(`/api/threads/${th.id}/unpin`).set(mod.auth).expect(200)).body.pinned).toBe(false);
+      expect(
+        (await t.http().post(`/api/threads/${th.id}/unpin`).set(mod.auth).expect(200)).body.pinned,
+      ).toBe(false);
     });
 
     it('private threads: outsiders get 404 on every moderator route; banned users 403', async () => {
       const th = await newThread(t, asker, priv);
       for (const action of ['lock', 'unlock', 'pin', 'unpin', 'accept']) {
-        await t.http().post(`/api/threads/${th.id}/${action}`).set(outsider.auth).send({ replyId: null }).expect(404);
-        await t.http().post(`/api/threads/${th.id}/${action}`).set(banned.auth).send({ replyId: null }).expect(403);
+        await t
+          .http()
+          .post(`/api/threads/${th.id}/${action}`)
+          .set(outsider.auth)
+          .send({ replyId: null })
+          .expect(404);
+        await t
+          .http()
+          .post(`/api/threads/${th.id}/${action}`)
+          .set(banned.auth)
+          .send({ replyId: null })
+          .expect(403);
       }
     });
   });

@@ -16,7 +16,9 @@ describe('threads: start, read, edit with history, delete', () => {
 
   beforeAll(async () => {
     t = await startApp();
-    [owner, mod, member, other, outsider, banned] = await Promise.all(Array.from({ length: 6 }, () => newUser(t)));
+    [owner, mod, member, other, outsider, banned] = await Promise.all(
+      Array.from({ length: 6 }, () => newUser(t)),
+    );
     pub = await newGroup(t, owner, { visibility: 'public' });
     priv = await newGroup(t, owner, { visibility: 'private', joinPolicy: 'invite' });
     for (const g of [pub, priv]) {
@@ -36,7 +38,12 @@ describe('threads: start, read, edit with history, delete', () => {
 
   describe('starting a thread', () => {
     it('lets a member start a question, discussion or announcement (moderators) and answers 201 with the thread', async () => {
-      const res = await post(member, pub.id, { kind: 'question', title: '  How do I tune PostgreSQL?  ', body: 'I have **slow** queries', tags: ['PostgreSQL', 'Performance Tuning', 'postgresql'] }).expect(201);
+      const res = await post(member, pub.id, {
+        kind: 'question',
+        title: '  How do I tune PostgreSQL?  ',
+        body: 'I have **slow** queries',
+        tags: ['PostgreSQL', 'Performance Tuning', 'postgresql'],
+      }).expect(201);
       expect(res.body).toMatchObject({
         groupId: pub.id,
         group: { id: pub.id, slug: pub.slug, name: pub.name },
@@ -59,18 +66,38 @@ describe('threads: start, read, edit with history, delete', () => {
       });
       expect(res.body.createdAt).toBe(res.body.lastActivityAt);
       expect(new Date(res.body.createdAt).toISOString()).toBe(res.body.createdAt);
-      await post(member, pub.id, { kind: 'discussion', title: 'Tabs or spaces?', body: 'Discuss.' }).expect(201);
-      await post(mod, pub.id, { kind: 'announcement', title: 'Meetup on Friday', body: 'See you there' }).expect(201);
-      await post(owner, pub.id, { kind: 'announcement', title: 'New rules soon', body: 'Stay tuned' }).expect(201);
+      await post(member, pub.id, {
+        kind: 'discussion',
+        title: 'Tabs or spaces?',
+        body: 'Discuss.',
+      }).expect(201);
+      await post(mod, pub.id, {
+        kind: 'announcement',
+        title: 'Meetup on Friday',
+        body: 'See you there',
+      }).expect(201);
+      await post(owner, pub.id, {
+        kind: 'announcement',
+        title: 'New rules soon',
+        body: 'Stay tuned',
+      }).expect(201);
     });
 
     it('accepts the group slug in place of its id', async () => {
-      const res = await post(member, pub.slug, { kind: 'discussion', title: 'Posted by slug', body: 'x' }).expect(201);
+      const res = await post(member, pub.slug, {
+        kind: 'discussion',
+        title: 'Posted by slug',
+        body: 'x',
+      }).expect(201);
       expect(res.body.groupId).toBe(pub.id);
     });
 
     it('keeps announcements to moderators and owners', async () => {
-      const res = await post(member, pub.id, { kind: 'announcement', title: 'I announce things', body: 'x' }).expect(403);
+      const res = await post(member, pub.id, {
+        kind: 'announcement',
+        title: 'I announce things',
+        body: 'x',
+      }).expect(403);
       expect(res.body.message).toMatch(/moderators and owners/);
     });
 
@@ -78,16 +105,45 @@ describe('threads: start, read, edit with history, delete', () => {
       const cases: [object, RegExp][] = [
         [{ kind: 'poll', title: 'Valid title', body: 'x' }, /kind must be one of/],
         [{ kind: 'question', title: 'abcd', body: 'x' }, /title must be longer than or equal to 5/],
-        [{ kind: 'question', title: '    abcd    ', body: 'x' }, /title must be longer than or equal to 5/],
-        [{ kind: 'question', title: 'x'.repeat(201), body: 'x' }, /title must be shorter than or equal to 200/],
-        [{ kind: 'question', title: 'Valid title', body: 'x'.repeat(20_001) }, /body must be shorter than or equal to 20000/],
+        [
+          { kind: 'question', title: '    abcd    ', body: 'x' },
+          /title must be longer than or equal to 5/,
+        ],
+        [
+          { kind: 'question', title: 'x'.repeat(201), body: 'x' },
+          /title must be shorter than or equal to 200/,
+        ],
+        [
+          { kind: 'question', title: 'Valid title', body: 'x'.repeat(20_001) },
+          /body must be shorter than or equal to 20000/,
+        ],
         [{ kind: 'question', title: 'Valid title', body: '   \n ' }, /body must not be empty/],
         [{ kind: 'question', title: 'Valid title' }, /body must/],
-        [{ kind: 'question', title: 'Valid title', body: 'x', tags: ['a', 'b', 'c', 'd', 'e', 'f'] }, /tags must contain no more than 5/],
-        [{ kind: 'question', title: 'Valid title', body: 'x', tags: ['c++'] }, /tags must contain tags of 1-30/],
-        [{ kind: 'question', title: 'Valid title', body: 'x', tags: ['x'.repeat(31)] }, /tags must contain tags of 1-30/],
-        [{ kind: 'question', title: 'Valid title', body: 'x', tags: 'sql' }, /tags must be an array/],
-        [{ kind: 'question', title: 'Valid title', body: 'x', pinned: true }, /property pinned is not allowed/],
+        [
+          {
+            kind: 'question',
+            title: 'Valid title',
+            body: 'x',
+            tags: ['a', 'b', 'c', 'd', 'e', 'f'],
+          },
+          /tags must contain no more than 5/,
+        ],
+        [
+          { kind: 'question', title: 'Valid title', body: 'x', tags: ['c++'] },
+          /tags must contain tags of 1-30/,
+        ],
+        [
+          { kind: 'question', title: 'Valid title', body: 'x', tags: ['x'.repeat(31)] },
+          /tags must contain tags of 1-30/,
+        ],
+        [
+          { kind: 'question', title: 'Valid title', body: 'x', tags: 'sql' },
+          /tags must be an array/,
+        ],
+        [
+          { kind: 'question', title: 'Valid title', body: 'x', pinned: true },
+          /property pinned is not allowed/,
+        ],
         [{ kind: 'question', title: 12345, body: 'x' }, /title must be a string/],
       ];
       for (const [body, message] of cases) {
@@ -122,12 +178,34 @@ describe('threads: start, read, edit with history, delete', () => {
     it('requires the current rules to be accepted before posting again', async () => {
       const ruled = await newGroup(t, owner, { rules: 'Be kind' });
       await addMember(t, owner, ruled, member);
-      await post(member, ruled.id, { kind: 'question', title: 'Before the change', body: 'x' }).expect(201);
-      const changed = await t.http().patch(`/api/groups/${ruled.id}`).set(owner.auth).send({ rules: 'Be kind. No ads.' }).expect(200);
-      const res = await post(member, ruled.id, { kind: 'question', title: 'After the change', body: 'x' }).expect(403);
+      await post(member, ruled.id, {
+        kind: 'question',
+        title: 'Before the change',
+        body: 'x',
+      }).expect(201);
+      const changed = await t
+        .http()
+        .patch(`/api/groups/${ruled.id}`)
+        .set(owner.auth)
+        .send({ rules: 'Be kind. No ads.' })
+        .expect(200);
+      const res = await post(member, ruled.id, {
+        kind: 'question',
+        title: 'After the change',
+        body: 'x',
+      }).expect(403);
       expect(res.body.message).toMatch(/rules/);
-      await t.http().post(`/api/groups/${ruled.id}/rules/accept`).set(member.auth).send({ version: changed.body.rulesVersion }).expect(200);
-      await post(member, ruled.id, { kind: 'question', title: 'After accepting', body: 'x' }).expect(201);
+      await t
+        .http()
+        .post(`/api/groups/${ruled.id}/rules/accept`)
+        .set(member.auth)
+        .send({ version: changed.body.rulesVersion })
+        .expect(200);
+      await post(member, ruled.id, {
+        kind: 'question',
+        title: 'After accepting',
+        body: 'x',
+      }).expect(201);
     });
   });
 
@@ -171,45 +249,138 @@ describe('threads: start, read, edit with history, delete', () => {
 
   describe('editing', () => {
     it('lets the author edit title, body and tags, keeping every version with who and when', async () => {
-      const th = await newThread(t, member, pub, { title: 'Original title', body: 'first body', tags: ['one'] });
-      const e1 = await t.http().patch(`/api/threads/${th.id}`).set(member.auth).send({ body: 'second *body*' }).expect(200);
-      expect(e1.body).toMatchObject({ title: 'Original title', body: 'second *body*', html: '<p>second <em>body</em></p>', tags: ['one'], revisionCount: 2 });
+      const th = await newThread(t, member, pub, {
+        title: 'Original title',
+        body: 'first body',
+        tags: ['one'],
+      });
+      const e1 = await t
+        .http()
+        .patch(`/api/threads/${th.id}`)
+        .set(member.auth)
+        .send({ body: 'second *body*' })
+        .expect(200);
+      expect(e1.body).toMatchObject({
+        title: 'Original title',
+        body: 'second *body*',
+        html: '<p>second <em>body</em></p>',
+        tags: ['one'],
+        revisionCount: 2,
+      });
       expect(e1.body.editedAt).not.toBeNull();
-      const e2 = await t.http().patch(`/api/threads/${th.id}`).set(member.auth).send({ title: 'Better title', tags: ['Two', 'three'] }).expect(200);
-      expect(e2.body).toMatchObject({ title: 'Better title', body: 'second *body*', tags: ['two', 'three'], revisionCount: 3 });
-      const e3 = await t.http().patch(`/api/threads/${th.id}`).set(mod.auth).send({ body: 'moderated body' }).expect(200);
+      const e2 = await t
+        .http()
+        .patch(`/api/threads/${th.id}`)
+        .set(member.auth)
+        .send({ title: 'Better title', tags: ['Two', 'three'] })
+        .expect(200);
+      expect(e2.body).toMatchObject({
+        title: 'Better title',
+        body: 'second *body*',
+        tags: ['two', 'three'],
+        revisionCount: 3,
+      });
+      const e3 = await t
+        .http()
+        .patch(`/api/threads/${th.id}`)
+        .set(mod.auth)
+        .send({ body: 'moderated body' })
+        .expect(200);
       expect(e3.body.revisionCount).toBe(4);
 
       const hist = await t.http().get(`/api/threads/${th.id}/revisions`).expect(200);
       expect(hist.body.nextCursor).toBeNull();
       expect(hist.body.items.map((r: { revision: number }) => r.revision)).toEqual([4, 3, 2, 1]);
-      expect(hist.body.items[3]).toMatchObject({ revision: 1, title: 'Original title', body: 'first body', html: '<p>first body</p>', tags: ['one'], editor: { id: member.id } });
-      expect(hist.body.items[2]).toMatchObject({ revision: 2, title: 'Original title', body: 'second *body*', tags: ['one'] });
-      expect(hist.body.items[1]).toMatchObject({ revision: 3, title: 'Better title', body: 'second *body*', tags: ['two', 'three'] });
-      expect(hist.body.items[0]).toMatchObject({ revision: 4, body: 'moderated body', editor: { id: mod.id } });
-      expect(hist.body.items[0].editedAt).toBe((await t.http().get(`/api/threads/${th.id}`).expect(200)).body.editedAt);
+      expect(hist.body.items[3]).toMatchObject({
+        revision: 1,
+        title: 'Original title',
+        body: 'first body',
+        html: '<p>first body</p>',
+        tags: ['one'],
+        editor: { id: member.id },
+      });
+      expect(hist.body.items[2]).toMatchObject({
+        revision: 2,
+        title: 'Original title',
+        body: 'second *body*',
+        tags: ['one'],
+      });
+      expect(hist.body.items[1]).toMatchObject({
+        revision: 3,
+        title: 'Better title',
+        body: 'second *body*',
+        tags: ['two', 'three'],
+      });
+      expect(hist.body.items[0]).toMatchObject({
+        revision: 4,
+        body: 'moderated body',
+        editor: { id: mod.id },
+      });
+      expect(hist.body.items[0].editedAt).toBe(
+        (await t.http().get(`/api/threads/${th.id}`).expect(200)).body.editedAt,
+      );
 
       const p1 = await t.http().get(`/api/threads/${th.id}/revisions?limit=3`).expect(200);
       expect(p1.body.items.map((r: { revision: number }) => r.revision)).toEqual([4, 3, 2]);
-      const p2 = await t.http().get(`/api/threads/${th.id}/revisions?limit=3&cursor=${p1.body.nextCursor}`).expect(200);
+      const p2 = await t
+        .http()
+        .get(`/api/threads/${th.id}/revisions?limit=3&cursor=${p1.body.nextCursor}`)
+        .expect(200);
       expect(p2.body.items.map((r: { revision: number }) => r.revision)).toEqual([1]);
       expect(p2.body.nextCursor).toBeNull();
     });
 
     it('refuses edits by other members (403), anonymous callers (401), empty and bad edits (400)', async () => {
       const th = await newThread(t, member, pub);
-      const res = await t.http().patch(`/api/threads/${th.id}`).set(other.auth).send({ body: 'hijack' }).expect(403);
+      const res = await t
+        .http()
+        .patch(`/api/threads/${th.id}`)
+        .set(other.auth)
+        .send({ body: 'hijack' })
+        .expect(403);
       expect(res.body.message).toMatch(/moderators and owners/);
       await t.http().patch(`/api/threads/${th.id}`).send({ body: 'anon' }).expect(401);
-      const empty = await t.http().patch(`/api/threads/${th.id}`).set(member.auth).send({}).expect(400);
+      const empty = await t
+        .http()
+        .patch(`/api/threads/${th.id}`)
+        .set(member.auth)
+        .send({})
+        .expect(400);
       expect(empty.body.message).toEqual(['send at least one of title, body or tags']);
-      await t.http().patch(`/api/threads/${th.id}`).set(member.auth).send({ title: 'shrt' }).expect(400);
-      await t.http().patch(`/api/threads/${th.id}`).set(member.auth).send({ kind: 'announcement' }).expect(400);
-      await t.http().patch(`/api/threads/${th.id}`).set(banned.auth).send({ body: 'x' }).expect(403);
-      await t.http().patch(`/api/threads/${th.id}`).set(outsider.auth).send({ body: 'x' }).expect(403);
+      await t
+        .http()
+        .patch(`/api/threads/${th.id}`)
+        .set(member.auth)
+        .send({ title: 'shrt' })
+        .expect(400);
+      await t
+        .http()
+        .patch(`/api/threads/${th.id}`)
+        .set(member.auth)
+        .send({ kind: 'announcement' })
+        .expect(400);
+      await t
+        .http()
+        .patch(`/api/threads/${th.id}`)
+        .set(banned.auth)
+        .send({ body: 'x' })
+        .expect(403);
+      await t
+        .http()
+        .patch(`/api/threads/${th.id}`)
+        .set(outsider.auth)
+        .send({ body: 'x' })
+        .expect(403);
       const privTh = await newThread(t, member, priv);
-      await t.http().patch(`/api/threads/${privTh.id}`).set(outsider.auth).send({ body: 'x' }).expect(404);
-      expect((await t.http().get(`/api/threads/${th.id}/revisions`).expect(200)).body.items).toHaveLength(1);
+      await t
+        .http()
+        .patch(`/api/threads/${privTh.id}`)
+        .set(outsider.auth)
+        .send({ body: 'x' })
+        .expect(404);
+      expect(
+        (await t.http().get(`/api/threads/${th.id}/revisions`).expect(200)).body.items,
+      ).toHaveLength(1);
     });
 
     it('hides the history of private threads from outsiders', async () => {
@@ -232,14 +403,29 @@ describe('threads: start, read, edit with history, delete', () => {
       const seen = await t.http().get(`/api/threads/${th.id}`).set(mod.auth).expect(200);
       expect(seen.body).toMatchObject({ deleted: true, deletedBy: 'author' });
       await t.http().delete(`/api/threads/${th.id}`).set(member.auth).expect(410);
-      await t.http().patch(`/api/threads/${th.id}`).set(member.auth).send({ body: 'back' }).expect(410);
+      await t
+        .http()
+        .patch(`/api/threads/${th.id}`)
+        .set(member.auth)
+        .send({ body: 'back' })
+        .expect(410);
       await t.http().get(`/api/threads/${th.id}/revisions`).set(other.auth).expect(410);
-      await t.http().post(`/api/threads/${th.id}/replies`).set(other.auth).send({ body: 'hello?' }).expect(410);
+      await t
+        .http()
+        .post(`/api/threads/${th.id}/replies`)
+        .set(other.auth)
+        .send({ body: 'hello?' })
+        .expect(410);
     });
 
     it('lets a moderator remove a member\u2019s thread with a reason', async () => {
       const th = await newThread(t, member, pub);
-      await t.http().delete(`/api/threads/${th.id}`).set(mod.auth).send({ reason: 'off topic' }).expect(204);
+      await t
+        .http()
+        .delete(`/api/threads/${th.id}`)
+        .set(mod.auth)
+        .send({ reason: 'off topic' })
+        .expect(204);
       const gone = await t.http().get(`/api/threads/${th.id}`).set(member.auth).expect(410);
       expect(gone.body.message).toMatch(/removed by a moderator/);
       const seen = await t.http().get(`/api/threads/${th.id}`).set(owner.auth).expect(200);
@@ -250,7 +436,12 @@ describe('threads: start, read, edit with history, delete', () => {
 
     it('validates the reason', async () => {
       const th = await newThread(t, member, pub);
-      const res = await t.http().delete(`/api/threads/${th.id}`).set(mod.auth).send({ reason: 'x'.repeat(501) }).expect(400);
+      const res = await t
+        .http()
+        .delete(`/api/threads/${th.id}`)
+        .set(mod.auth)
+        .send({ reason: 'x'.repeat(501) })
+        .expect(400);
       expect(res.body.message.join()).toMatch(/reason must be shorter/);
       await t.http().delete(`/api/threads/${th.id}`).set(mod.auth).send({ why: 'x' }).expect(400);
     });

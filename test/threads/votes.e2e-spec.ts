@@ -14,7 +14,9 @@ describe('votes', () => {
 
   beforeAll(async () => {
     t = await startApp();
-    [owner, author, voter, outsider, banned] = await Promise.all(Array.from({ length: 5 }, () => newUser(t)));
+    [owner, author, voter, outsider, banned] = await Promise.all(
+      Array.from({ length: 5 }, () => newUser(t)),
+    );
     group = await newGroup(t, owner);
     for (const u of [author, voter, banned]) await addMember(t, owner, group, u);
     await banUser(t, owner, group, banned, 'vote rings');
@@ -38,7 +40,9 @@ describe('votes', () => {
     expect((await t.http().get(`/api/threads/${th.id}`).expect(200)).body.vote).toBe(0);
     expect((await vote(voter, path, 0).expect(200)).body).toEqual({ score: 1, vote: 0 });
     expect((await vote(voter, path, 0).expect(200)).body).toEqual({ score: 1, vote: 0 });
-    expect((await t.http().get(`/api/threads/${th.id}`).set(voter.auth).expect(200)).body).toMatchObject({ score: 1, vote: 0 });
+    expect(
+      (await t.http().get(`/api/threads/${th.id}`).set(voter.auth).expect(200)).body,
+    ).toMatchObject({ score: 1, vote: 0 });
   });
 
   it('works the same on replies', async () => {
@@ -90,11 +94,16 @@ describe('votes', () => {
     expect((await t.http().get(`/api/replies/${r.id}`).expect(200)).body.score).toBe(50);
 
     // The same users changing their minds at once, and one user sending several votes at once.
-    const flips = await Promise.all(voters.slice(0, 20).map((v) => vote(v, `/api/replies/${r.id}/vote`, -1)));
+    const flips = await Promise.all(
+      voters.slice(0, 20).map((v) => vote(v, `/api/replies/${r.id}/vote`, -1)),
+    );
     expect(flips.every((res) => res.status === 200)).toBe(true);
-    const same = await Promise.all([1, -1, 0, 1, -1, 1].map((value) => vote(voters[49], `/api/replies/${r.id}/vote`, value)));
+    const same = await Promise.all(
+      [1, -1, 0, 1, -1, 1].map((value) => vote(voters[49], `/api/replies/${r.id}/vote`, value)),
+    );
     expect(same.every((res) => res.status === 200)).toBe(true);
-    const final = (await t.http().get(`/api/replies/${r.id}`).set(voters[49].auth).expect(200)).body;
+    const final = (await t.http().get(`/api/replies/${r.id}`).set(voters[49].auth).expect(200))
+      .body;
     // Voters 0-19 now vote -1, voters 20-48 still +1, and voter 49 counts with whichever vote came last.
     expect(final.score).toBe(29 - 20 + final.vote);
   });
@@ -103,7 +112,9 @@ describe('votes', () => {
     const th = await newThread(t, author, group);
     const racer = await newUser(t);
     await addMember(t, owner, group, racer);
-    const results = await Promise.all([1, 1, 1, -1, 1, 1].map((value) => vote(racer, `/api/threads/${th.id}/vote`, value)));
+    const results = await Promise.all(
+      [1, 1, 1, -1, 1, 1].map((value) => vote(racer, `/api/threads/${th.id}/vote`, value)),
+    );
     expect(results.every((res) => res.status === 200)).toBe(true);
     const seen = (await t.http().get(`/api/threads/${th.id}`).set(racer.auth).expect(200)).body;
     expect(Math.abs(seen.score)).toBe(1);

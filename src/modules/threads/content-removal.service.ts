@@ -52,7 +52,12 @@ export class ContentRemovalService implements OnModuleInit {
       const scope = await this.access.thread(threadId, userId, tx.manager);
       // Only moderators get past access.thread() for a deleted thread: for them it is done already.
       if (scope.thread.deletedAt) return;
-      const asModerator = this.access.assertAuthorOrModerator(scope, scope.thread.authorId, userId, 'delete other members\u2019 threads');
+      const asModerator = this.access.assertAuthorOrModerator(
+        scope,
+        scope.thread.authorId,
+        userId,
+        'delete other members\u2019 threads',
+      );
       await this.removeThread(tx, scope.thread, userId, reason, asModerator);
     });
   }
@@ -65,14 +70,30 @@ export class ContentRemovalService implements OnModuleInit {
         throw replyGone(scope.reply);
       }
       if (scope.thread.deletedAt) throw threadGone(scope.thread);
-      const asModerator = this.access.assertAuthorOrModerator(scope, scope.reply.authorId, userId, 'delete other members\u2019 replies');
+      const asModerator = this.access.assertAuthorOrModerator(
+        scope,
+        scope.reply.authorId,
+        userId,
+        'delete other members\u2019 replies',
+      );
       await this.removeReply(tx, scope.reply, userId, reason, asModerator);
     });
   }
 
-  private async removeThread(tx: Tx, thread: Thread, actorId: string, reason: string | null, asModerator: boolean): Promise<void> {
+  private async removeThread(
+    tx: Tx,
+    thread: Thread,
+    actorId: string,
+    reason: string | null,
+    asModerator: boolean,
+  ): Promise<void> {
     const now = new Date();
-    await this.threads.update(tx.manager, thread.id, { deletedAt: now, deletedById: actorId, deleteReason: reason, updatedAt: now });
+    await this.threads.update(tx.manager, thread.id, {
+      deletedAt: now,
+      deletedById: actorId,
+      deleteReason: reason,
+      updatedAt: now,
+    });
     if (asModerator) {
       await this.audit.record(tx.manager, {
         groupId: thread.groupId,
@@ -84,12 +105,29 @@ export class ContentRemovalService implements OnModuleInit {
         data: { authorId: thread.authorId, title: thread.title },
       });
     }
-    tx.emit(domainEvent('thread.updated', actorId, { groupId: thread.groupId, threadId: thread.id, change: asModerator ? 'remove' : 'delete' }));
+    tx.emit(
+      domainEvent('thread.updated', actorId, {
+        groupId: thread.groupId,
+        threadId: thread.id,
+        change: asModerator ? 'remove' : 'delete',
+      }),
+    );
   }
 
-  private async removeReply(tx: Tx, reply: Reply, actorId: string, reason: string | null, asModerator: boolean): Promise<void> {
+  private async removeReply(
+    tx: Tx,
+    reply: Reply,
+    actorId: string,
+    reason: string | null,
+    asModerator: boolean,
+  ): Promise<void> {
     const now = new Date();
-    await this.replies.update(tx.manager, reply.id, { deletedAt: now, deletedById: actorId, deleteReason: reason, updatedAt: now });
+    await this.replies.update(tx.manager, reply.id, {
+      deletedAt: now,
+      deletedById: actorId,
+      deleteReason: reason,
+      updatedAt: now,
+    });
     const { wasAccepted } = await this.threads.forgetReply(tx.manager, reply.threadId, reply.id);
     if (asModerator) {
       await this.audit.record(tx.manager, {
@@ -103,7 +141,21 @@ export class ContentRemovalService implements OnModuleInit {
       });
     }
     const change = asModerator ? 'remove' : 'delete';
-    tx.emit(domainEvent('reply.updated', actorId, { groupId: reply.groupId, threadId: reply.threadId, replyId: reply.id, change }));
-    if (wasAccepted) tx.emit(domainEvent('thread.updated', actorId, { groupId: reply.groupId, threadId: reply.threadId, change: 'accept' }));
+    tx.emit(
+      domainEvent('reply.updated', actorId, {
+        groupId: reply.groupId,
+        threadId: reply.threadId,
+        replyId: reply.id,
+        change,
+      }),
+    );
+    if (wasAccepted)
+      tx.emit(
+        domainEvent('thread.updated', actorId, {
+          groupId: reply.groupId,
+          threadId: reply.threadId,
+          change: 'accept',
+        }),
+      );
   }
 }

@@ -41,7 +41,11 @@ export class FeedService {
     private readonly views: ThreadViews,
   ) {}
 
-  async groupFeed(groupIdOrSlug: string, viewerId: string | null, query: GroupFeedQueryDto): Promise<Page<ThreadDto>> {
+  async groupFeed(
+    groupIdOrSlug: string,
+    viewerId: string | null,
+    query: GroupFeedQueryDto,
+  ): Promise<Page<ThreadDto>> {
     const ctx = await this.access.readableGroup(groupIdOrSlug, viewerId);
     const sort = query.sort ?? 'latest';
     const limit = pageLimit(query);
@@ -50,7 +54,10 @@ export class FeedService {
     const filter = { kind: query.kind, tag: query.tag, unanswered: sort === 'unanswered' };
     const rows = await this.threads.findGroupPage(ctx.group.id, order, filter, after, limit + 1);
     const page = cutPage(rows, limit, sort, GROUP_KEYS[sort].of);
-    return { items: await this.views.ofThreads(page.items, viewerId, ctx.group), nextCursor: page.nextCursor };
+    return {
+      items: await this.views.ofThreads(page.items, viewerId, ctx.group),
+      nextCursor: page.nextCursor,
+    };
   }
 
   /** Threads from every group where the caller is an active member. */
@@ -58,7 +65,13 @@ export class FeedService {
     const sort = query.sort ?? 'latest';
     const limit = pageLimit(query);
     const after = decodeKey(query.cursor, sort, MY_KEYS[sort].parts);
-    const rows = await this.threads.findMemberFeedPage(userId, sort, { kind: query.kind, tag: query.tag }, after, limit + 1);
+    const rows = await this.threads.findMemberFeedPage(
+      userId,
+      sort,
+      { kind: query.kind, tag: query.tag },
+      after,
+      limit + 1,
+    );
     const page = cutPage(rows, limit, sort, MY_KEYS[sort].of);
     return { items: await this.views.ofThreads(page.items, userId), nextCursor: page.nextCursor };
   }

@@ -1,5 +1,23 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Put,
+  Query,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser, OptionalUser, Public } from '../../common/auth/decorators';
 import { IdParamPipe } from '../../common/id-param.pipe';
@@ -30,17 +48,30 @@ export class RepliesController {
   ) {}
 
   @Post('threads/:threadId/replies')
-  @ApiOperation({ summary: 'Answer a thread, or comment on an answer with parentReplyId; 423 when the thread is locked' })
+  @ApiOperation({
+    summary:
+      'Answer a thread, or comment on an answer with parentReplyId; 423 when the thread is locked',
+  })
   @ApiCreatedResponse({ type: ReplyDto })
-  create(@ThreadId() threadId: string, @Body() dto: CreateReplyDto, @CurrentUser() user: AuthUser): Promise<ReplyDto> {
+  create(
+    @ThreadId() threadId: string,
+    @Body() dto: CreateReplyDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<ReplyDto> {
     return this.replies.create(threadId, user.id, dto);
   }
 
   @Public()
   @Get('threads/:threadId/replies')
-  @ApiOperation({ summary: 'A thread\u2019s answers (oldest or top first), each with its first comments' })
+  @ApiOperation({
+    summary: 'A thread\u2019s answers (oldest or top first), each with its first comments',
+  })
   @ApiOkResponse({ type: PageOf(AnswerDto) })
-  list(@ThreadId() threadId: string, @Query() query: ReplyListQueryDto, @OptionalUser() user: AuthUser | null): Promise<Page<AnswerDto>> {
+  list(
+    @ThreadId() threadId: string,
+    @Query() query: ReplyListQueryDto,
+    @OptionalUser() user: AuthUser | null,
+  ): Promise<Page<AnswerDto>> {
     return this.replies.list(threadId, user?.id ?? null, query);
   }
 
@@ -56,22 +87,37 @@ export class RepliesController {
   @Get('replies/:replyId/comments')
   @ApiOperation({ summary: 'All comments on an answer, oldest first' })
   @ApiOkResponse({ type: PageOf(ReplyDto) })
-  comments(@ReplyId() replyId: string, @Query() query: PageQueryDto, @OptionalUser() user: AuthUser | null): Promise<Page<ReplyDto>> {
+  comments(
+    @ReplyId() replyId: string,
+    @Query() query: PageQueryDto,
+    @OptionalUser() user: AuthUser | null,
+  ): Promise<Page<ReplyDto>> {
     return this.replies.comments(replyId, user?.id ?? null, query);
   }
 
   @Patch('replies/:replyId')
   @ApiOperation({ summary: 'Edit a reply (author or moderator); the previous version is kept' })
   @ApiOkResponse({ type: ReplyDto })
-  update(@ReplyId() replyId: string, @Body() dto: UpdateReplyDto, @CurrentUser() user: AuthUser): Promise<ReplyDto> {
+  update(
+    @ReplyId() replyId: string,
+    @Body() dto: UpdateReplyDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<ReplyDto> {
     return this.replies.update(replyId, user.id, dto);
   }
 
   @Delete('replies/:replyId')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Soft-delete a reply (author) or remove it with a reason (moderator, audit-logged); it keeps its place' })
+  @ApiOperation({
+    summary:
+      'Soft-delete a reply (author) or remove it with a reason (moderator, audit-logged); it keeps its place',
+  })
   @ApiNoContentResponse()
-  delete(@ReplyId() replyId: string, @Body() dto: DeleteContentDto, @CurrentUser() user: AuthUser): Promise<void> {
+  delete(
+    @ReplyId() replyId: string,
+    @Body() dto: DeleteContentDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<void> {
     return this.removal.deleteReply(replyId, user.id, dto.reason ?? null);
   }
 
@@ -79,14 +125,24 @@ export class RepliesController {
   @Get('replies/:replyId/revisions')
   @ApiOperation({ summary: 'Edit history of a reply, newest version first' })
   @ApiOkResponse({ type: PageOf(RevisionDto) })
-  revisionsOf(@ReplyId() replyId: string, @Query() query: PageQueryDto, @OptionalUser() user: AuthUser | null): Promise<Page<RevisionDto>> {
+  revisionsOf(
+    @ReplyId() replyId: string,
+    @Query() query: PageQueryDto,
+    @OptionalUser() user: AuthUser | null,
+  ): Promise<Page<RevisionDto>> {
     return this.revisions.ofReply(replyId, user?.id ?? null, query);
   }
 
   @Put('replies/:replyId/vote')
-  @ApiOperation({ summary: 'Vote on a reply: 1, -1 or 0 to withdraw (members; not on one\u2019s own)' })
+  @ApiOperation({
+    summary: 'Vote on a reply: 1, -1 or 0 to withdraw (members; not on one\u2019s own)',
+  })
   @ApiOkResponse({ type: VoteResultDto })
-  vote(@ReplyId() replyId: string, @Body() dto: VoteDto, @CurrentUser() user: AuthUser): Promise<VoteResultDto> {
+  vote(
+    @ReplyId() replyId: string,
+    @Body() dto: VoteDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<VoteResultDto> {
     return this.votes.voteReply(replyId, user.id, dto.value);
   }
 }

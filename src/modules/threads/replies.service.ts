@@ -18,7 +18,10 @@ import { ThreadsRepository } from './threads.repository';
 /** Comments shown under each answer in a replies page; the rest via GET /api/replies/:id/comments. */
 export const COMMENTS_PER_ANSWER = 10;
 
-const KEYS: Record<'oldest' | 'top' | 'comments', { parts: KeyPart[]; of: (r: Reply) => KeyValue[] }> = {
+const KEYS: Record<
+  'oldest' | 'top' | 'comments',
+  { parts: KeyPart[]; of: (r: Reply) => KeyValue[] }
+> = {
   oldest: { parts: ['time', 'id'], of: (r) => [r.createdAt, r.id] },
   top: { parts: ['int', 'time', 'id'], of: (r) => [r.score, r.createdAt, r.id] },
   comments: { parts: ['time', 'id'], of: (r) => [r.createdAt, r.id] },
@@ -45,9 +48,12 @@ export class RepliesService {
       const parentReplyId = dto.parentReplyId ?? null;
       if (parentReplyId) {
         const parent = await this.replies.findById(parentReplyId, tx.manager);
-        if (!parent || parent.threadId !== threadId) throw new BadRequestException(['parentReplyId must be a reply of this thread']);
+        if (!parent || parent.threadId !== threadId)
+          throw new BadRequestException(['parentReplyId must be a reply of this thread']);
         if (parent.parentReplyId) {
-          throw new BadRequestException(['parentReplyId is a comment: comments go one level deep, so comment on the answer instead']);
+          throw new BadRequestException([
+            'parentReplyId is a comment: comments go one level deep, so comment on the answer instead',
+          ]);
         }
         if (parent.deletedAt) throw replyGone(parent);
       }
@@ -70,10 +76,24 @@ export class RepliesService {
         deleteReason: null,
       });
       await this.replies.insert(tx.manager, reply);
-      await this.revisions.insert(tx.manager, revisionRow({ type: 'reply', id: reply.id }, { revision: 1, title: null, body: reply.body, tags: null }, userId, now));
+      await this.revisions.insert(
+        tx.manager,
+        revisionRow(
+          { type: 'reply', id: reply.id },
+          { revision: 1, title: null, body: reply.body, tags: null },
+          userId,
+          now,
+        ),
+      );
       await this.threads.recordReply(tx.manager, threadId, now);
       tx.emit(
-        domainEvent('reply.created', userId, { groupId: reply.groupId, threadId, replyId: reply.id, authorId: userId, parentReplyId }),
+        domainEvent('reply.created', userId, {
+          groupId: reply.groupId,
+          threadId,
+          replyId: reply.id,
+          authorId: userId,
+          parentReplyId,
+        }),
       );
       return { reply, thread: scope.thread };
     });
@@ -81,13 +101,25 @@ export class RepliesService {
   }
 
   /** A page of answers (oldest or top first), each with its first comments. */
-  async list(threadId: string, viewerId: string | null, query: ReplyListQueryDto): Promise<Page<AnswerDto>> {
+  async list(
+    threadId: string,
+    viewerId: string | null,
+    query: ReplyListQueryDto,
+  ): Promise<Page<AnswerDto>> {
     const { thread } = await this.access.thread(threadId, viewerId);
     const sort = query.sort ?? 'oldest';
     const limit = pageLimit(query);
     const after = decodeKey(query.cursor, sort, KEYS[sort].parts);
-    const page = cutPage(await this.replies.findAnswersPage(threadId, sort, after, limit + 1), limit, sort, KEYS[sort].of);
-    return { items: await this.views.ofAnswers(thread, page.items, viewerId, COMMENTS_PER_ANSWER), nextCursor: page.nextCursor };
+    const page = cutPage(
+      await this.replies.findAnswersPage(threadId, sort, after, limit + 1),
+      limit,
+      sort,
+      KEYS[sort].of,
+    );
+    return {
+      items: await this.views.ofAnswers(thread, page.items, viewerId, COMMENTS_PER_ANSWER),
+      nextCursor: page.nextCursor,
+    };
   }
 
   async get(replyId: string, viewerId: string | null): Promise<ReplyDto> {
@@ -96,13 +128,26 @@ export class RepliesService {
   }
 
   /** All comments on an answer, oldest first. */
-  async comments(replyId: string, viewerId: string | null, query: PageQueryDto): Promise<Page<ReplyDto>> {
+  async comments(
+    replyId: string,
+    viewerId: string | null,
+    query: PageQueryDto,
+  ): Promise<Page<ReplyDto>> {
     const { reply, thread } = await this.access.reply(replyId, viewerId);
-    if (reply.parentReplyId) throw new BadRequestException(['replyId is a comment; only answers have comments']);
+    if (reply.parentReplyId)
+      throw new BadRequestException(['replyId is a comment; only answers have comments']);
     const limit = pageLimit(query);
     const after = decodeKey(query.cursor, 'comments', KEYS.comments.parts);
-    const page = cutPage(await this.replies.findCommentsPage(thread.id, reply.id, after, limit + 1), limit, 'comments', KEYS.comments.of);
-    return { items: await this.views.ofReplies(page.items, viewerId, () => thread.acceptedReplyId), nextCursor: page.nextCursor };
+    const page = cutPage(
+      await this.replies.findCommentsPage(thread.id, reply.id, after, limit + 1),
+      limit,
+      'comments',
+      KEYS.comments.of,
+    );
+    return {
+      items: await this.views.ofReplies(page.items, viewerId, () => thread.acceptedReplyId),
+      nextCursor: page.nextCursor,
+    };
   }
 
   async update(replyId: string, userId: string, dto: UpdateReplyDto): Promise<ReplyDto> {
@@ -111,11 +156,36 @@ export class RepliesService {
       const scope = await this.access.reply(replyId, userId, tx.manager);
       this.access.assertOpen(scope, 'only moderators may edit its replies');
       if (scope.reply.deletedAt) throw replyGone(scope.reply);
-      this.access.assertAuthorOrModerator(scope, scope.reply.authorId, userId, 'edit other members\u2019 replies');
+      this.access.assertAuthorOrModerator(
+        scope,
+        scope.reply.authorId,
+        userId,
+        'edit other members\u2019 replies',
+      );
       const now = new Date();
-      const revision = await this.replies.applyEdit(tx.manager, replyId, { body: dto.body, html, editedAt: now, updatedAt: now });
-      await this.revisions.insert(tx.manager, revisionRow({ type: 'reply', id: replyId }, { revision, title: null, body: dto.body, tags: null }, userId, now));
-      tx.emit(domainEvent('reply.updated', userId, { groupId: scope.reply.groupId, threadId: scope.reply.threadId, replyId, change: 'edit' }));
+      const revision = await this.replies.applyEdit(tx.manager, replyId, {
+        body: dto.body,
+        html,
+        editedAt: now,
+        updatedAt: now,
+      });
+      await this.revisions.insert(
+        tx.manager,
+        revisionRow(
+          { type: 'reply', id: replyId },
+          { revision, title: null, body: dto.body, tags: null },
+          userId,
+          now,
+        ),
+      );
+      tx.emit(
+        domainEvent('reply.updated', userId, {
+          groupId: scope.reply.groupId,
+          threadId: scope.reply.threadId,
+          replyId,
+          change: 'edit',
+        }),
+      );
       return { reply: (await this.replies.findById(replyId, tx.manager))!, thread: scope.thread };
     });
     return this.views.ofReply(reply, userId, thread);

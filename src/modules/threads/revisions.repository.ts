@@ -13,7 +13,12 @@ export class RevisionsRepository {
   }
 
   /** Newest first; `before` is the revision number of the previous page's last item. */
-  findPage(targetType: RevisionTargetType, targetId: string, before: number | null, limit: number): Promise<Revision[]> {
+  findPage(
+    targetType: RevisionTargetType,
+    targetId: string,
+    before: number | null,
+    limit: number,
+  ): Promise<Revision[]> {
     const qb = this.revisions
       .createQueryBuilder('v')
       .where('v.target_type = :targetType AND v.target_id = :targetId', { targetType, targetId });

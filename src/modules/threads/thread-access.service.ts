@@ -1,4 +1,10 @@
-import { ForbiddenException, GoneException, HttpException, Injectable, NotFoundException } from '@nestjs/common';
+import {
+  ForbiddenException,
+  GoneException,
+  HttpException,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { GroupAccessService, GroupContext, hidingGroup } from '../groups/group-access.service';
 import { Reply } from './entities/reply.entity';
@@ -39,7 +45,11 @@ export class ThreadAccess {
   ) {}
 
   /** A group whose threads the caller may read (404 / 403 as GroupAccessService decides). */
-  async readableGroup(groupIdOrSlug: string, userId: string | null, manager?: EntityManager): Promise<GroupContext> {
+  async readableGroup(
+    groupIdOrSlug: string,
+    userId: string | null,
+    manager?: EntityManager,
+  ): Promise<GroupContext> {
     const ctx = await this.access.load(groupIdOrSlug, userId, manager);
     this.access.assertCanRead(ctx);
     return ctx;
@@ -48,10 +58,15 @@ export class ThreadAccess {
   /** Starting a thread: a member in good standing; announcements from moderators and owners only. */
   assertCanStartThread(ctx: GroupContext, kind: ThreadKind): void {
     this.access.assertCanPost(ctx);
-    if (kind === 'announcement') this.access.assertAllowed(ctx, 'announcement.post', 'post announcements');
+    if (kind === 'announcement')
+      this.access.assertAllowed(ctx, 'announcement.post', 'post announcements');
   }
 
-  async thread(threadId: string, userId: string | null, manager?: EntityManager): Promise<ThreadScope> {
+  async thread(
+    threadId: string,
+    userId: string | null,
+    manager?: EntityManager,
+  ): Promise<ThreadScope> {
     const thread = await this.threads.findById(threadId, manager);
     if (!thread) throw threadNotFound();
     const scope = await this.scope(thread, userId, manager, 'thread');
@@ -60,7 +75,11 @@ export class ThreadAccess {
   }
 
   /** A reply is readable when its thread is; a deleted reply is still found (it shows as removed). */
-  async reply(replyId: string, userId: string | null, manager?: EntityManager): Promise<ReplyScope> {
+  async reply(
+    replyId: string,
+    userId: string | null,
+    manager?: EntityManager,
+  ): Promise<ReplyScope> {
     const reply = await this.replies.findById(replyId, manager);
     if (!reply) throw replyNotFound();
     const thread = await this.threads.findById(reply.threadId, manager);
@@ -77,7 +96,8 @@ export class ThreadAccess {
 
   /** Voting and accepting: an active member (rules acceptance is asked of posting only). */
   assertActiveMember(scope: ThreadScope, doing: string): void {
-    if (!this.access.isActiveMember(scope.ctx)) throw new ForbiddenException(`join the group to ${doing}`);
+    if (!this.access.isActiveMember(scope.ctx))
+      throw new ForbiddenException(`join the group to ${doing}`);
   }
 
   assertModerator(scope: ThreadScope, doing: string): void {
@@ -88,7 +108,12 @@ export class ThreadAccess {
    * Changing someone's content: its author (as a member in good standing) or a moderator.
    * Answers true when the caller acts as a moderator on another member's content.
    */
-  assertAuthorOrModerator(scope: ThreadScope, authorId: string, userId: string, doing: string): boolean {
+  assertAuthorOrModerator(
+    scope: ThreadScope,
+    authorId: string,
+    userId: string,
+    doing: string,
+  ): boolean {
     if (authorId === userId) {
       this.access.assertCanPost(scope.ctx);
       return false;
@@ -100,10 +125,16 @@ export class ThreadAccess {
   /** Writes to a thread need it alive; a locked one takes writes from moderators only. */
   assertOpen(scope: ThreadScope, what: string): void {
     if (scope.thread.deletedAt) throw threadGone(scope.thread);
-    if (scope.thread.locked && !scope.moderator) throw new LockedException(`this thread is locked: ${what}`);
+    if (scope.thread.locked && !scope.moderator)
+      throw new LockedException(`this thread is locked: ${what}`);
   }
 
-  private async scope(thread: Thread, userId: string | null, manager: EntityManager | undefined, thing: 'thread' | 'reply'): Promise<ThreadScope> {
+  private async scope(
+    thread: Thread,
+    userId: string | null,
+    manager: EntityManager | undefined,
+    thing: 'thread' | 'reply',
+  ): Promise<ThreadScope> {
     const ctx = await hidingGroup(thing, async () => {
       const loaded = await this.access.load(thread.groupId, userId, manager);
       this.access.assertCanRead(loaded);
@@ -123,12 +154,16 @@ export function replyNotFound(): NotFoundException {
 
 export function threadGone(thread: Pick<Thread, 'deletedById' | 'authorId'>): GoneException {
   return new GoneException(
-    thread.deletedById === thread.authorId ? 'this thread was deleted by its author' : 'this thread was removed by a moderator',
+    thread.deletedById === thread.authorId
+      ? 'this thread was deleted by its author'
+      : 'this thread was removed by a moderator',
   );
 }
 
 export function replyGone(reply: Pick<Reply, 'deletedById' | 'authorId'>): GoneException {
   return new GoneException(
-    reply.deletedById === reply.authorId ? 'this reply was deleted by its author' : 'this reply was removed by a moderator',
+    reply.deletedById === reply.authorId
+      ? 'this reply was deleted by its author'
+      : 'this reply was removed by a moderator',
   );
 }

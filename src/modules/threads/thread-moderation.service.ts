@@ -33,21 +33,26 @@ export class ThreadModerationService {
   /** Lock/unlock and pin/unpin (moderators); repeating one changes nothing and logs nothing. */
   async setFlag(threadId: string, userId: string, action: ThreadFlagAction): Promise<ThreadDto> {
     const { patch, doing } = FLAG[action];
-    return this.change(threadId, userId, async (scope, tx) => {
-      this.access.assertModerator(scope, doing);
-      if (scope.thread.deletedAt) throw threadGone(scope.thread);
-      const [key] = Object.keys(patch) as ('locked' | 'pinned')[];
-      if (scope.thread[key] === patch[key]) return false;
-      await this.threads.update(tx.manager, scope.thread.id, { ...patch, updatedAt: new Date() });
-      await this.audit.record(tx.manager, {
-        groupId: scope.thread.groupId,
-        actorId: userId,
-        action: `thread.${action}`,
-        targetType: 'thread',
-        targetId: scope.thread.id,
-      });
-      return true;
-    }, action);
+    return this.change(
+      threadId,
+      userId,
+      async (scope, tx) => {
+        this.access.assertModerator(scope, doing);
+        if (scope.thread.deletedAt) throw threadGone(scope.thread);
+        const [key] = Object.keys(patch) as ('locked' | 'pinned')[];
+        if (scope.thread[key] === patch[key]) return false;
+        await this.threads.update(tx.manager, scope.thread.id, { ...patch, updatedAt: new Date() });
+        await this.audit.record(tx.manager, {
+          groupId: scope.thread.groupId,
+          actorId: userId,
+          action: `thread.${action}`,
+          targetType: 'thread',
+          targetId: scope.thread.id,
+        });
+        return true;
+      },
+      action,
+    );
   }
 
   /**
@@ -55,33 +60,48 @@ export class ThreadModerationService {
    * may, and so may moderators (audit-logged); it can be changed any time.
    */
   async accept(threadId: string, userId: string, replyId: string | null): Promise<ThreadDto> {
-    return this.change(threadId, userId, async (scope, tx) => {
-      const { thread } = scope;
-      if (thread.deletedAt) throw threadGone(thread);
-      const asModerator = thread.authorId !== userId;
-      if (asModerator) this.access.assertModerator(scope, 'accept answers to other members\u2019 questions');
-      else this.access.assertActiveMember(scope, 'accept an answer');
-      if (thread.kind !== 'question') throw new BadRequestException(['only questions have an accepted answer']);
-      if (replyId !== null) {
-        const reply = await this.replies.findById(replyId, tx.manager);
-        if (!reply || reply.threadId !== thread.id) throw new BadRequestException(['replyId must be an answer of this thread']);
-        if (reply.parentReplyId) throw new BadRequestException(['replyId is a comment: accept the answer it belongs to']);
-        if (reply.deletedAt) throw new BadRequestException(['replyId was deleted and cannot be accepted']);
-      }
-      if (thread.acceptedReplyId === replyId) return false;
-      await this.threads.update(tx.manager, thread.id, { acceptedReplyId: replyId, updatedAt: new Date() });
-      if (asModerator) {
-        await this.audit.record(tx.manager, {
-          groupId: thread.groupId,
-          actorId: userId,
-          action: 'thread.accept',
-          targetType: 'thread',
-          targetId: thread.id,
-          data: { replyId, previous: thread.acceptedReplyId },
+    return this.change(
+      threadId,
+      userId,
+      async (scope, tx) => {
+        const { thread } = scope;
+        if (thread.deletedAt) throw threadGone(thread);
+        const asModerator = thread.authorId !== userId;
+        if (asModerator)
+          this.access.assertModerator(scope, 'accept answers to other members\u2019 questions');
+        else this.access.assertActiveMember(scope, 'accept an answer');
+        if (thread.kind !== 'question')
+          throw new BadRequestException(['only questions have an accepted answer']);
+        if (replyId !== null) {
+          const reply = await this.replies.findById(replyId, tx.manager);
+          if (!reply || reply.threadId !== thread.id)
+            throw new BadRequestException(['replyId must be an answer of this thread']);
+          if (reply.parentReplyId)
+            throw new BadRequestException([
+              'replyId is a comment: accept the answer it belongs to',
+            ]);
+          if (reply.deletedAt)
+            throw new BadRequestException(['replyId was deleted and cannot be accepted']);
+        }
+        if (thread.acceptedReplyId === replyId) return false;
+        await this.threads.update(tx.manager, thread.id, {
+          acceptedReplyId: replyId,
+          updatedAt: new Date(),
         });
-      }
-      return true;
-    }, 'accept');
+        if (asModerator) {
+          await this.audit.record(tx.manager, {
+            groupId: thread.groupId,
+            actorId: userId,
+            action: 'thread.accept',
+            targetType: 'thread',
+            targetId: thread.id,
+            data: { replyId, previous: thread.acceptedReplyId },
+          });
+        }
+        return true;
+      },
+      'accept',
+    );
   }
 
   /** Runs a change in a unit of work; `work` answers whether anything changed (then an event goes out). */
@@ -94,7 +114,13 @@ export class ThreadModerationService {
     const after = await this.uow.run(async (tx) => {
       const scope = await this.access.thread(threadId, userId, tx.manager);
       if (await work(scope, tx)) {
-        tx.emit(domainEvent('thread.updated', userId, { groupId: scope.thread.groupId, threadId, change }));
+        tx.emit(
+          domainEvent('thread.updated', userId, {
+            groupId: scope.thread.groupId,
+            threadId,
+            change,
+          }),
+        );
       }
       return (await this.threads.findById(threadId, tx.manager))!;
     });

@@ -24,7 +24,11 @@ export class ThreadViews {
   ) {}
 
   /** `knownGroup`: the group every row belongs to, when the caller already has it. */
-  async ofThreads(rows: Thread[], viewerId: string | null, knownGroup?: GroupRefDto): Promise<ThreadDto[]> {
+  async ofThreads(
+    rows: Thread[],
+    viewerId: string | null,
+    knownGroup?: GroupRefDto,
+  ): Promise<ThreadDto[]> {
     if (!rows.length) return [];
     const label = knownGroup && { id: knownGroup.id, slug: knownGroup.slug, name: knownGroup.name };
     const ids = rows.map((t) => t.id);
@@ -45,15 +49,27 @@ export class ThreadViews {
     );
   }
 
-  async ofThread(row: Thread, viewerId: string | null, knownGroup?: GroupRefDto): Promise<ThreadDto> {
+  async ofThread(
+    row: Thread,
+    viewerId: string | null,
+    knownGroup?: GroupRefDto,
+  ): Promise<ThreadDto> {
     return (await this.ofThreads([row], viewerId, knownGroup))[0];
   }
 
-  async ofReplies(rows: Reply[], viewerId: string | null, acceptedReplyId: (r: Reply) => string | null): Promise<ReplyDto[]> {
+  async ofReplies(
+    rows: Reply[],
+    viewerId: string | null,
+    acceptedReplyId: (r: Reply) => string | null,
+  ): Promise<ReplyDto[]> {
     if (!rows.length) return [];
     const [authors, votes] = await Promise.all([
       this.authors(rows.filter((r) => !r.deletedAt).map((r) => r.authorId)),
-      this.votes.viewerVotes(viewerId, 'reply', rows.map((r) => r.id)),
+      this.votes.viewerVotes(
+        viewerId,
+        'reply',
+        rows.map((r) => r.id),
+      ),
     ]);
     return rows.map((r) =>
       toReplyResponse(r, {
@@ -64,20 +80,42 @@ export class ThreadViews {
     );
   }
 
-  async ofReply(row: Reply, viewerId: string | null, thread: Pick<Thread, 'acceptedReplyId'>): Promise<ReplyDto> {
+  async ofReply(
+    row: Reply,
+    viewerId: string | null,
+    thread: Pick<Thread, 'acceptedReplyId'>,
+  ): Promise<ReplyDto> {
     return (await this.ofReplies([row], viewerId, () => thread.acceptedReplyId))[0];
   }
 
   /** Answers with their first `perAnswer` comments: four queries for the whole page. */
-  async ofAnswers(thread: Thread, answers: Reply[], viewerId: string | null, perAnswer: number): Promise<AnswerDto[]> {
-    const comments = await this.replies.findFirstComments(thread.id, answers.map((a) => a.id), perAnswer + 1);
-    const views = await this.ofReplies([...answers, ...comments], viewerId, () => thread.acceptedReplyId);
+  async ofAnswers(
+    thread: Thread,
+    answers: Reply[],
+    viewerId: string | null,
+    perAnswer: number,
+  ): Promise<AnswerDto[]> {
+    const comments = await this.replies.findFirstComments(
+      thread.id,
+      answers.map((a) => a.id),
+      perAnswer + 1,
+    );
+    const views = await this.ofReplies(
+      [...answers, ...comments],
+      viewerId,
+      () => thread.acceptedReplyId,
+    );
     const byId = new Map(views.map((v) => [v.id, v]));
     const under = new Map<string, ReplyDto[]>();
-    for (const c of comments) under.set(c.parentReplyId!, [...(under.get(c.parentReplyId!) ?? []), byId.get(c.id)!]);
+    for (const c of comments)
+      under.set(c.parentReplyId!, [...(under.get(c.parentReplyId!) ?? []), byId.get(c.id)!]);
     return answers.map((a) => {
       const all = under.get(a.id) ?? [];
-      return { ...byId.get(a.id)!, comments: all.slice(0, perAnswer), moreComments: all.length > perAnswer };
+      return {
+        ...byId.get(a.id)!,
+        comments: all.slice(0, perAnswer),
+        moreComments: all.length > perAnswer,
+      };
     });
   }
 

@@ -1,5 +1,23 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Put,
+  Query,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser, OptionalUser, Public } from '../../common/auth/decorators';
 import { IdParamPipe } from '../../common/id-param.pipe';
@@ -29,55 +47,95 @@ export class ThreadsController {
   ) {}
 
   @Post('groups/:groupId/threads')
-  @ApiOperation({ summary: 'Start a thread (active members who accepted the rules; announcements: moderators)' })
+  @ApiOperation({
+    summary: 'Start a thread (active members who accepted the rules; announcements: moderators)',
+  })
   @ApiCreatedResponse({ type: ThreadDto })
-  create(@Param('groupId') groupId: string, @Body() dto: CreateThreadDto, @CurrentUser() user: AuthUser): Promise<ThreadDto> {
+  create(
+    @Param('groupId') groupId: string,
+    @Body() dto: CreateThreadDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<ThreadDto> {
     return this.threads.create(groupId, user.id, dto);
   }
 
   @Public()
   @Get('threads/:threadId')
-  @ApiOperation({ summary: 'A thread with score, replyCount, acceptedReplyId, locked, pinned and the caller\u2019s vote' })
+  @ApiOperation({
+    summary:
+      'A thread with score, replyCount, acceptedReplyId, locked, pinned and the caller\u2019s vote',
+  })
   @ApiOkResponse({ type: ThreadDto })
   get(@ThreadId() threadId: string, @OptionalUser() user: AuthUser | null): Promise<ThreadDto> {
     return this.threads.get(threadId, user?.id ?? null);
   }
 
   @Patch('threads/:threadId')
-  @ApiOperation({ summary: 'Edit title, body or tags (author or moderator); the previous version is kept' })
+  @ApiOperation({
+    summary: 'Edit title, body or tags (author or moderator); the previous version is kept',
+  })
   @ApiOkResponse({ type: ThreadDto })
-  update(@ThreadId() threadId: string, @Body() dto: UpdateThreadDto, @CurrentUser() user: AuthUser): Promise<ThreadDto> {
+  update(
+    @ThreadId() threadId: string,
+    @Body() dto: UpdateThreadDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<ThreadDto> {
     return this.threads.update(threadId, user.id, dto);
   }
 
   @Delete('threads/:threadId')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Soft-delete a thread (author) or remove it with a reason (moderator, audit-logged)' })
+  @ApiOperation({
+    summary: 'Soft-delete a thread (author) or remove it with a reason (moderator, audit-logged)',
+  })
   @ApiNoContentResponse()
-  delete(@ThreadId() threadId: string, @Body() dto: DeleteContentDto, @CurrentUser() user: AuthUser): Promise<void> {
+  delete(
+    @ThreadId() threadId: string,
+    @Body() dto: DeleteContentDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<void> {
     return this.removal.deleteThread(threadId, user.id, dto.reason ?? null);
   }
 
   @Public()
   @Get('threads/:threadId/revisions')
-  @ApiOperation({ summary: 'Edit history of a thread, newest version first (revision 1 is the original)' })
+  @ApiOperation({
+    summary: 'Edit history of a thread, newest version first (revision 1 is the original)',
+  })
   @ApiOkResponse({ type: PageOf(RevisionDto) })
-  revisionsOf(@ThreadId() threadId: string, @Query() query: PageQueryDto, @OptionalUser() user: AuthUser | null): Promise<Page<RevisionDto>> {
+  revisionsOf(
+    @ThreadId() threadId: string,
+    @Query() query: PageQueryDto,
+    @OptionalUser() user: AuthUser | null,
+  ): Promise<Page<RevisionDto>> {
     return this.revisions.ofThread(threadId, user?.id ?? null, query);
   }
 
   @Put('threads/:threadId/vote')
-  @ApiOperation({ summary: 'Vote on a thread: 1, -1 or 0 to withdraw (members; not on one\u2019s own)' })
+  @ApiOperation({
+    summary: 'Vote on a thread: 1, -1 or 0 to withdraw (members; not on one\u2019s own)',
+  })
   @ApiOkResponse({ type: VoteResultDto })
-  vote(@ThreadId() threadId: string, @Body() dto: VoteDto, @CurrentUser() user: AuthUser): Promise<VoteResultDto> {
+  vote(
+    @ThreadId() threadId: string,
+    @Body() dto: VoteDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<VoteResultDto> {
     return this.votes.voteThread(threadId, user.id, dto.value);
   }
 
   @Post('threads/:threadId/accept')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Accept an answer of a question (its author or a moderator); replyId null withdraws it' })
+  @ApiOperation({
+    summary:
+      'Accept an answer of a question (its author or a moderator); replyId null withdraws it',
+  })
   @ApiOkResponse({ type: ThreadDto })
-  accept(@ThreadId() threadId: string, @Body() dto: AcceptReplyDto, @CurrentUser() user: AuthUser): Promise<ThreadDto> {
+  accept(
+    @ThreadId() threadId: string,
+    @Body() dto: AcceptReplyDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<ThreadDto> {
     return this.moderation.accept(threadId, user.id, dto.replyId);
   }
 

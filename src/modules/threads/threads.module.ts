@@ -32,7 +32,12 @@ import { VotesService } from './votes.service';
  * and experts read.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([Thread, ThreadTag, Reply, Vote, Revision]), GroupsModule, ModerationModule, UsersModule],
+  imports: [
+    TypeOrmModule.forFeature([Thread, ThreadTag, Reply, Vote, Revision]),
+    GroupsModule,
+    ModerationModule,
+    UsersModule,
+  ],
   controllers: [FeedController, ThreadsController, RepliesController],
   providers: [
     ThreadsRepository,

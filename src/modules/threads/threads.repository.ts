@@ -6,6 +6,7 @@ import { Group } from '../groups/entities/group.entity';
 import { Membership } from '../groups/entities/membership.entity';
 import { ThreadTag } from './entities/thread-tag.entity';
 import { Thread, ThreadKind } from './entities/thread.entity';
+import { PostRepository } from './post.repository';
 
 export type GroupFeedOrder = 'latest' | 'active' | 'top';
 export type MemberFeedOrder = 'latest' | 'active';
@@ -55,54 +56,40 @@ const MEMBER_FEED_KEYS: Record<MemberFeedOrder, KeyColumn[]> = {
 };
 
 @Injectable()
-export class ThreadsRepository {
+export class ThreadsRepository extends PostRepository<Thread> {
   constructor(
     @InjectRepository(Thread) private readonly threads: Repository<Thread>,
     @InjectRepository(ThreadTag) private readonly tags: Repository<ThreadTag>,
-  ) {}
-
-  private repo(manager?: EntityManager): Repository<Thread> {
-    return manager ? manager.getRepository(Thread) : this.threads;
+  ) {
+    super(Thread, threads);
   }
 
-  findById(id: string, manager?: EntityManager): Promise<Thread | null> {
-    return this.repo(manager).findOneBy({ id });
-  }
-
-  async insert(manager: EntityManager, thread: Thread): Promise<void> {
-    await manager.getRepository(Thread).insert(thread);
-  }
-
-  async update(manager: EntityManager, id: string, patch: Partial<Thread>): Promise<void> {
-    await manager.getRepository(Thread).update({ id }, patch);
-  }
-
-  /**
-   * Applies an edit and takes the next revision number. The UPDATE locks the row on
-   * PostgreSQL, so concurrent edits of one thread number their revisions one after another.
-   */
-  async applyEdit(manager: EntityManager, id: string, patch: Partial<Thread>): Promise<number> {
-    await manager
-      .createQueryBuilder()
-      .update(Thread)
-      .set({ ...patch, revisionCount: () => 'revision_count + 1' })
-      .where('id = :id', { id })
-      .execute();
-    const row = await manager.getRepository(Thread).findOne({ where: { id }, select: { id: true, revisionCount: true } });
-    return row!.revisionCount;
-  }
-
-  async replaceTags(manager: EntityManager, thread: Pick<Thread, 'id' | 'groupId'>, tags: string[]): Promise<void> {
+  async replaceTags(
+    manager: EntityManager,
+    thread: Pick<Thread, 'id' | 'groupId'>,
+    tags: string[],
+  ): Promise<void> {
     const repo = manager.getRepository(ThreadTag);
     await repo.delete({ threadId: thread.id });
-    if (tags.length) await repo.insert(tags.map((tag, position) => ({ threadId: thread.id, groupId: thread.groupId, tag, position })));
+    if (tags.length)
+      await repo.insert(
+        tags.map((tag, position) => ({
+          threadId: thread.id,
+          groupId: thread.groupId,
+          tag,
+          position,
+        })),
+      );
   }
 
   /** Tags of many threads in one query, each list in the author's order. */
   async tagsOf(threadIds: string[], manager?: EntityManager): Promise<Map<string, string[]>> {
     const map = new Map<string, string[]>();
     if (!threadIds.length) return map;
-    const rows = await (manager ? manager.getRepository(ThreadTag) : this.tags).find({ where: { threadId: In(threadIds) }, order: { threadId: 'ASC', position: 'ASC' } });
+    const rows = await (manager ? manager.getRepository(ThreadTag) : this.tags).find({
+      where: { threadId: In(threadIds) },
+      order: { threadId: 'ASC', position: 'ASC' },
+    });
     for (const r of rows) map.set(r.threadId, [...(map.get(r.threadId) ?? []), r.tag]);
     return map;
   }
@@ -122,7 +109,11 @@ export class ThreadsRepository {
   }
 
   /** A reply was deleted: one live reply fewer; it no longer stands as the accepted answer. */
-  async forgetReply(manager: EntityManager, id: string, replyId: string): Promise<{ wasAccepted: boolean }> {
+  async forgetReply(
+    manager: EntityManager,
+    id: string,
+    replyId: string,
+  ): Promise<{ wasAccepted: boolean }> {
     await manager
       .createQueryBuilder()
       .update(Thread)
@@ -138,28 +129,26 @@ export class ThreadsRepository {
     return { wasAccepted: (res.affected ?? 0) > 0 };
   }
 
-  async addScore(manager: EntityManager, id: string, delta: number): Promise<void> {
-    await manager
-      .createQueryBuilder()
-      .update(Thread)
-      .set({ score: () => 'score + :delta' })
-      .where('id = :id', { id, delta })
-      .execute();
-  }
-
-  async scoreOf(manager: EntityManager, id: string): Promise<number> {
-    const row = await manager.getRepository(Thread).findOne({ where: { id }, select: { id: true, score: true } });
-    return row?.score ?? 0;
-  }
-
   /** A page of a group's live threads, pinned first, then by `order`. */
-  findGroupPage(groupId: string, order: GroupFeedOrder, filter: FeedFilter, after: unknown[] | null, limit: number): Promise<Thread[]> {
+  findGroupPage(
+    groupId: string,
+    order: GroupFeedOrder,
+    filter: FeedFilter,
+    after: unknown[] | null,
+    limit: number,
+  ): Promise<Thread[]> {
     const qb = this.threads.createQueryBuilder('t').where('t.group_id = :groupId', { groupId });
     return this.page(qb, GROUP_FEED_KEYS[order], filter, after, limit);
   }
 
   /** A page of the live threads of every group where `userId` is an active member. */
-  findMemberFeedPage(userId: string, order: MemberFeedOrder, filter: FeedFilter, after: unknown[] | null, limit: number): Promise<Thread[]> {
+  findMemberFeedPage(
+    userId: string,
+    order: MemberFeedOrder,
+    filter: FeedFilter,
+    after: unknown[] | null,
+    limit: number,
+  ): Promise<Thread[]> {
     const qb = this.threads.createQueryBuilder('t');
     const groups = qb
       .subQuery()
@@ -172,11 +161,19 @@ export class ThreadsRepository {
     return this.page(qb, MEMBER_FEED_KEYS[order], filter, after, limit);
   }
 
-  private page(qb: SelectQueryBuilder<Thread>, keys: KeyColumn[], filter: FeedFilter, after: unknown[] | null, limit: number): Promise<Thread[]> {
+  private page(
+    qb: SelectQueryBuilder<Thread>,
+    keys: KeyColumn[],
+    filter: FeedFilter,
+    after: unknown[] | null,
+    limit: number,
+  ): Promise<Thread[]> {
     qb.andWhere('t.deleted_at IS NULL');
     if (filter.kind) qb.andWhere('t.kind = :kind', { kind: filter.kind });
     if (filter.unanswered) {
-      qb.andWhere("t.kind = 'question'").andWhere('t.reply_count = 0').andWhere('t.accepted_reply_id IS NULL');
+      qb.andWhere("t.kind = 'question'")
+        .andWhere('t.reply_count = 0')
+        .andWhere('t.accepted_reply_id IS NULL');
     }
     if (filter.tag) {
       const tagged = qb

@@ -56,9 +56,21 @@ export class ThreadsService {
       await this.threads.replaceTags(tx.manager, thread, tags);
       await this.revisions.insert(
         tx.manager,
-        revisionRow({ type: 'thread', id: thread.id }, { revision: 1, title: thread.title, body: thread.body, tags }, userId, now),
+        revisionRow(
+          { type: 'thread', id: thread.id },
+          { revision: 1, title: thread.title, body: thread.body, tags },
+          userId,
+          now,
+        ),
       );
-      tx.emit(domainEvent('thread.created', userId, { groupId: thread.groupId, threadId: thread.id, kind: thread.kind, authorId: userId }));
+      tx.emit(
+        domainEvent('thread.created', userId, {
+          groupId: thread.groupId,
+          threadId: thread.id,
+          kind: thread.kind,
+          authorId: userId,
+        }),
+      );
       return { thread, group: ctx.group };
     });
     return this.views.ofThread(thread, userId, group);
@@ -78,9 +90,15 @@ export class ThreadsService {
     const threadAfter = await this.uow.run(async (tx) => {
       const scope = await this.access.thread(threadId, userId, tx.manager);
       this.access.assertOpen(scope, 'only moderators may edit it');
-      this.access.assertAuthorOrModerator(scope, scope.thread.authorId, userId, 'edit other members\u2019 threads');
+      this.access.assertAuthorOrModerator(
+        scope,
+        scope.thread.authorId,
+        userId,
+        'edit other members\u2019 threads',
+      );
       const { thread } = scope;
-      const tags = dto.tags ?? (await this.threads.tagsOf([thread.id], tx.manager)).get(thread.id) ?? [];
+      const tags =
+        dto.tags ?? (await this.threads.tagsOf([thread.id], tx.manager)).get(thread.id) ?? [];
       const now = new Date();
       const patch: Partial<Thread> = { updatedAt: now, editedAt: now };
       if (dto.title !== undefined) patch.title = dto.title;
@@ -96,7 +114,13 @@ export class ThreadsService {
           now,
         ),
       );
-      tx.emit(domainEvent('thread.updated', userId, { groupId: thread.groupId, threadId: thread.id, change: 'edit' }));
+      tx.emit(
+        domainEvent('thread.updated', userId, {
+          groupId: thread.groupId,
+          threadId: thread.id,
+          change: 'edit',
+        }),
+      );
       return (await this.threads.findById(thread.id, tx.manager))!;
     });
     return this.views.ofThread(threadAfter, userId);

@@ -19,7 +19,12 @@ export class VotesRepository {
    * concurrent votes of one user on PostgreSQL queue on the same row instead of both
    * reading "no vote yet"; SQLite serialises units of work anyway.
    */
-  async lockCurrent(manager: EntityManager, key: VoteKey, groupId: string, now: Date): Promise<number> {
+  async lockCurrent(
+    manager: EntityManager,
+    key: VoteKey,
+    groupId: string,
+    now: Date,
+  ): Promise<number> {
     await manager
       .createQueryBuilder()
       .insert()
@@ -30,7 +35,10 @@ export class VotesRepository {
     const qb = manager
       .getRepository(Vote)
       .createQueryBuilder('v')
-      .where('v.user_id = :userId AND v.target_type = :targetType AND v.target_id = :targetId', key);
+      .where(
+        'v.user_id = :userId AND v.target_type = :targetType AND v.target_id = :targetId',
+        key,
+      );
     if (manager.connection.options.type === 'postgres') qb.setLock('pessimistic_write');
     const row = await qb.getOne();
     return row?.value ?? 0;
@@ -46,7 +54,11 @@ export class VotesRepository {
   }
 
   /** The viewer's votes on many targets of one type, in one query. */
-  async viewerVotes(userId: string | null, targetType: VoteTargetType, targetIds: string[]): Promise<Map<string, number>> {
+  async viewerVotes(
+    userId: string | null,
+    targetType: VoteTargetType,
+    targetIds: string[],
+  ): Promise<Map<string, number>> {
     const map = new Map<string, number>();
     if (!userId || !targetIds.length) return map;
     const rows = await this.votes.find({

@@ -60,10 +60,17 @@ export class VotesService {
     });
   }
 
-  private async vote(manager: EntityManager, scope: ThreadScope, target: Target, userId: string, value: number): Promise<VoteResultDto> {
+  private async vote(
+    manager: EntityManager,
+    scope: ThreadScope,
+    target: Target,
+    userId: string,
+    value: number,
+  ): Promise<VoteResultDto> {
     this.access.assertActiveMember(scope, 'vote in it');
     this.access.assertOpen(scope, 'voting is closed');
-    if (target.authorId === userId) throw new ForbiddenException(`you cannot vote on your own ${target.type}`);
+    if (target.authorId === userId)
+      throw new ForbiddenException(`you cannot vote on your own ${target.type}`);
     const now = new Date();
     const key = { userId, targetType: target.type, targetId: target.id };
     const previous = await this.votes.lockCurrent(manager, key, scope.thread.groupId, now);

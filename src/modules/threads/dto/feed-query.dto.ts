@@ -10,7 +10,8 @@ export type GroupFeedSort = (typeof GROUP_FEED_SORTS)[number];
 export const MY_FEED_SORTS = ['latest', 'active'] as const;
 export type MyFeedSort = (typeof MY_FEED_SORTS)[number];
 
-const normTag = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase().replace(/\s+/g, '-') : value);
+const normTag = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.trim().toLowerCase().replace(/\s+/g, '-') : value;
 
 class FeedFilterDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: THREAD_KINDS })
@@ -29,7 +30,8 @@ export class GroupFeedQueryDto extends FeedFilterDto {
   @ApiPropertyOptional({
     enum: GROUP_FEED_SORTS,
     default: 'latest',
-    description: 'latest: newest first; active: last reply first; top: highest score; unanswered: questions without replies or accepted answer. Pinned threads always come first.',
+    description:
+      'latest: newest first; active: last reply first; top: highest score; unanswered: questions without replies or accepted answer. Pinned threads always come first.',
   })
   @IsOptional()
   @IsIn(GROUP_FEED_SORTS)
@@ -47,7 +49,11 @@ export const REPLY_SORTS = ['oldest', 'top'] as const;
 export type ReplySort = (typeof REPLY_SORTS)[number];
 
 export class ReplyListQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: REPLY_SORTS, default: 'oldest', description: 'Order of the answers; comments under each answer are always oldest first' })
+  @ApiPropertyOptional({
+    enum: REPLY_SORTS,
+    default: 'oldest',
+    description: 'Order of the answers; comments under each answer are always oldest first',
+  })
   @IsOptional()
   @IsIn(REPLY_SORTS)
   sort?: ReplySort;

@@ -8,7 +8,9 @@ export class CreateReplyDto {
   @IsMarkdownBody()
   body: string;
 
-  @ApiPropertyOptional({ description: 'Makes this a comment on that answer (one level only: not on a comment)' })
+  @ApiPropertyOptional({
+    description: 'Makes this a comment on that answer (one level only: not on a comment)',
+  })
   @IsOptional()
   @Matches(ID_PATTERN, { message: 'parentReplyId must be a valid id' })
   parentReplyId?: string;

@@ -8,8 +8,10 @@ export class RevisionDto {
   @ApiProperty({ type: String, nullable: true, description: 'Threads only' }) title: string | null;
   @ApiProperty() body: string;
   @ApiProperty({ description: 'Sanitized HTML rendering of body' }) html: string;
-  @ApiProperty({ type: [String], nullable: true, description: 'Threads only' }) tags: string[] | null;
-  @ApiProperty({ type: PublicUserDto, nullable: true, description: 'Who wrote this version' }) editor: PublicUserDto | null;
+  @ApiProperty({ type: [String], nullable: true, description: 'Threads only' }) tags:
+    string[] | null;
+  @ApiProperty({ type: PublicUserDto, nullable: true, description: 'Who wrote this version' })
+  editor: PublicUserDto | null;
   @ApiProperty({ description: 'When this version was written' }) editedAt: string;
 }
 

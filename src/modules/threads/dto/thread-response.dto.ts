@@ -21,17 +21,22 @@ export class ThreadDto {
   @ApiProperty({ type: [String] }) tags: string[];
   @ApiProperty({ type: PublicUserDto }) author: PublicUserDto;
   @ApiProperty() score: number;
-  @ApiProperty({ description: 'Replies (answers and comments) that are not deleted' }) replyCount: number;
+  @ApiProperty({ description: 'Replies (answers and comments) that are not deleted' })
+  replyCount: number;
   @ApiProperty({ type: String, nullable: true }) acceptedReplyId: string | null;
   @ApiProperty() locked: boolean;
   @ApiProperty() pinned: boolean;
-  @ApiProperty({ enum: [1, -1, 0], description: 'The caller\'s vote (0: none or anonymous)' }) vote: number;
-  @ApiProperty({ description: 'Number of versions in the edit history (1: never edited)' }) revisionCount: number;
+  @ApiProperty({ enum: [1, -1, 0], description: "The caller's vote (0: none or anonymous)" })
+  vote: number;
+  @ApiProperty({ description: 'Number of versions in the edit history (1: never edited)' })
+  revisionCount: number;
   @ApiProperty() createdAt: string;
   @ApiProperty({ description: 'Creation or the newest reply' }) lastActivityAt: string;
-  @ApiProperty({ type: String, nullable: true, description: 'Last edit; null when never edited' }) editedAt: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Last edit; null when never edited' })
+  editedAt: string | null;
   @ApiProperty({ description: 'Only moderators ever see a deleted thread' }) deleted: boolean;
-  @ApiProperty({ type: String, nullable: true, enum: ['author', 'moderator'] }) deletedBy: DeletedBy | null;
+  @ApiProperty({ type: String, nullable: true, enum: ['author', 'moderator'] })
+  deletedBy: DeletedBy | null;
 }
 
 export interface ThreadExtras {
@@ -41,7 +46,11 @@ export interface ThreadExtras {
   vote: number;
 }
 
-export function deletedBy(row: { deletedAt: Date | null; deletedById: string | null; authorId: string }): DeletedBy | null {
+export function deletedBy(row: {
+  deletedAt: Date | null;
+  deletedById: string | null;
+  authorId: string;
+}): DeletedBy | null {
   if (!row.deletedAt) return null;
   return row.deletedById === row.authorId ? 'author' : 'moderator';
 }

@@ -14,7 +14,11 @@ const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? val
 
 /** Markdown of 1..20,000 characters that is not only white space. */
 export function IsMarkdownBody() {
-  return applyDecorators(IsString(), MaxLength(BODY_MAX), Matches(/\S/, { message: '$property must not be empty' }));
+  return applyDecorators(
+    IsString(),
+    MaxLength(BODY_MAX),
+    Matches(/\S/, { message: '$property must not be empty' }),
+  );
 }
 
 export class CreateThreadDto {
@@ -65,7 +69,10 @@ export class UpdateThreadDto {
 }
 
 export class DeleteContentDto {
-  @ApiPropertyOptional({ maxLength: 500, description: 'Why (recorded in the audit log when a moderator removes it)' })
+  @ApiPropertyOptional({
+    maxLength: 500,
+    description: 'Why (recorded in the audit log when a moderator removes it)',
+  })
   @IsOptional()
   @Transform(trim)
   @IsString()

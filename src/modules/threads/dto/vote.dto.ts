@@ -9,12 +9,16 @@ export class VoteDto {
 }
 
 export class VoteResultDto {
-  @ApiProperty({ description: 'The target\'s score after this vote' }) score: number;
-  @ApiProperty({ enum: [1, -1, 0], description: 'The caller\'s vote now' }) vote: 1 | -1 | 0;
+  @ApiProperty({ description: "The target's score after this vote" }) score: number;
+  @ApiProperty({ enum: [1, -1, 0], description: "The caller's vote now" }) vote: 1 | -1 | 0;
 }
 
 export class AcceptReplyDto {
-  @ApiProperty({ type: String, nullable: true, description: 'An answer of this thread; null withdraws the acceptance' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'An answer of this thread; null withdraws the acceptance',
+  })
   @ValidateIf((_, v) => v !== null)
   @Matches(ID_PATTERN, { message: 'replyId must be a valid id or null' })
   replyId: string | null;

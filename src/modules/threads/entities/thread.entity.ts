@@ -20,7 +20,14 @@ export const booleanAsInteger = {
 @Index('ix_threads_group_active', ['groupId', 'pinned', 'lastActivityAt', 'id'])
 @Index('ix_threads_group_top', ['groupId', 'pinned', 'score', 'createdAt', 'id'])
 @Index('ix_threads_group_kind_latest', ['groupId', 'kind', 'pinned', 'createdAt', 'id'])
-@Index('ix_threads_group_unanswered', ['groupId', 'kind', 'replyCount', 'pinned', 'createdAt', 'id'])
+@Index('ix_threads_group_unanswered', [
+  'groupId',
+  'kind',
+  'replyCount',
+  'pinned',
+  'createdAt',
+  'id',
+])
 @Index('ix_threads_latest', ['createdAt', 'id'])
 @Index('ix_threads_active', ['lastActivityAt', 'id'])
 @Index('ix_threads_author', ['authorId', 'createdAt'])
