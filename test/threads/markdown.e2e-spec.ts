@@ -1,3 +1,4 @@
+import { markdownToText } from '../../src/common/markdown';
 import { newUser, TestUser } from '../helpers/factories';
 import { addMember, newGroup, TestGroup } from '../helpers/groups';
 import { startApp, TestApp } from '../helpers/test-app';
@@ -280,5 +281,12 @@ describe('markdown: stored as written, served as sanitized html', () => {
     expect(html).toContain('<hr />');
     expect(html).toContain('line one<br />\nline two');
     expect(unsafeParts(html)).toEqual([]);
+  });
+
+  it('gives plain text for excerpts and search (markdownToText)', () => {
+    expect(
+      markdownToText('# Hi & <b>you</b>\n\n*Use* [the docs](https://example.org) and `a < b`'),
+    ).toBe('Hi & <b>you</b> Use the docs and a < b');
+    expect(markdownToText('')).toBe('');
   });
 });
