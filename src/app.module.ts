@@ -10,7 +10,9 @@ import { DomainEventsModule } from './domain-events/domain-events.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { GroupsModule } from './modules/groups/groups.module';
 import { HealthModule } from './modules/health/health.module';
+import { MarkdownModule } from './modules/markdown/markdown.module';
 import { ModerationModule } from './modules/moderation/moderation.module';
+import { ThreadsModule } from './modules/threads/threads.module';
 import { UsersModule } from './modules/users/users.module';
 import { WebClientModule } from './web-client/web-client.module';
 
@@ -29,6 +31,8 @@ export class AppModule {
         AuthModule,
         GroupsModule,
         ModerationModule,
+        ThreadsModule,
+        MarkdownModule,
         WebClientModule.forRoot(config),
       ],
       providers: [
