@@ -172,7 +172,6 @@ export const en = {
   'kind.announcement.plural': 'Announcements',
 
   'thread.votes': 'votes',
-  'thread.answers': 'answers',
   'thread.replies': 'replies',
   'thread.pinned': 'Pinned',
   'thread.locked': 'Locked',

@@ -174,7 +174,6 @@ export const nl: Record<MessageKey, string> = {
   'kind.announcement.plural': 'Aankondigingen',
 
   'thread.votes': 'stemmen',
-  'thread.answers': 'antwoorden',
   'thread.replies': 'reacties',
   'thread.pinned': 'Vastgezet',
   'thread.locked': 'Gesloten',

@@ -54,7 +54,12 @@ function ThreadView({ thread, group }: { thread: Thread; group: Group | undefine
       <ThreadHead thread={thread} group={group} />
       <section className="replies" aria-labelledby="replies-heading">
         <div className="replies-head">
-          <h2 id="replies-heading">{tn(isQuestion ? 'thread.answerCount' : 'thread.replyCount', thread.replyCount)}</h2>
+          <h2 id="replies-heading">
+            {/* replyCount includes comments: count the answers themselves once they are all loaded. */}
+            {replies.isSuccess && !replies.hasNextPage
+              ? tn(isQuestion ? 'thread.answerCount' : 'thread.replyCount', answers.filter((a) => !a.deleted).length)
+              : tn('thread.replyCount', thread.replyCount)}
+          </h2>
           <label>
             {t('threads.sort')}
             <select value={sort} onChange={(e) => setSort(e.target.value as 'oldest' | 'top')}>

@@ -24,7 +24,7 @@ export function ThreadList({ threads, onTag, showGroup }: { threads: ThreadSumma
               </span>
               <span className={`stat${th.acceptedReplyId ? ' answered' : ''}`}>
                 <strong>{th.replyCount}</strong>
-                <small>{th.kind === 'question' ? t('thread.answers') : t('thread.replies')}</small>
+                <small>{t('thread.replies')}</small>
               </span>
             </div>
             <div className="thread-main">
@@ -37,7 +37,7 @@ export function ThreadList({ threads, onTag, showGroup }: { threads: ThreadSumma
                 {th.locked && <span className="badge badge-locked">{t('thread.locked')}</span>}
                 {th.acceptedReplyId && <span className="badge badge-answered">{t('thread.answered')}</span>}
                 <span className="visually-hidden">
-                  {tn('thread.scoreText', th.score)}, {tn(th.kind === 'question' ? 'thread.answerCount' : 'thread.replyCount', th.replyCount)}.
+                  {tn('thread.scoreText', th.score)}, {tn('thread.replyCount', th.replyCount)}.
                 </span>
                 {showGroup && group && (
                   <>
