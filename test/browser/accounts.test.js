@@ -1,19 +1,14 @@
 // @ts-check
 const assert = require('node:assert/strict');
 const { after, before, describe, it } = require('node:test');
-const { launchBrowser, newUser, screenshot, seriousA11yViolations, signedInPage, startServer } = require('./harness');
+const { newUser, openSuite, screenshot, seriousA11yViolations, signedInPage } = require('./harness');
 
 describe('accounts and profile in the browser', () => {
   /** @type {import('./harness').Server} */ let server;
   /** @type {import('playwright-core').Browser} */ let browser;
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  /** @type {Awaited<ReturnType<typeof openSuite>> | undefined} */ let suite;
+  before(async () => ({ server, browser } = suite = await openSuite()));
+  after(() => suite?.close());
 
   it('signs up, shows API errors next to the fields they name, edits the profile, signs out and in again', async () => {
     const { page, context, errors } = await signedInPage(browser, server, null);

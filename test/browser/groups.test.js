@@ -1,32 +1,18 @@
 // @ts-check
 const assert = require('node:assert/strict');
 const { after, before, describe, it } = require('node:test');
-const { apiClient, launchBrowser, missing, newUser, screenshot, signedInPage, startServer } = require('./harness');
+const { missing, newGroup, newUser, openSuite, screenshot, signedInPage } = require('./harness');
 
 const GROUP_ROUTES = ['POST /api/groups', 'GET /api/groups', 'POST /api/groups/{groupId}/join', 'GET /api/groups/{groupId}/members'];
 
 describe('groups, joining and moderation in the browser', () => {
   /** @type {import('./harness').Server} */ let server;
   /** @type {import('playwright-core').Browser} */ let browser;
-  /** @type {ReturnType<typeof apiClient>} */ let call;
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    call = apiClient(server);
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  /** @type {ReturnType<typeof import('./harness').apiClient>} */ let call;
+  /** @type {Awaited<ReturnType<typeof openSuite>> | undefined} */ let suite;
+  before(async () => ({ server, browser, call } = suite = await openSuite()));
+  after(() => suite?.close());
 
-  /** A group made through the API by `owner`; others join it with the current rules. */
-  async function groupWith(owner, fields, members = []) {
-    const group = await call('POST', '/api/groups', { token: owner.token, body: { description: 'A group for browser tests.', visibility: 'public', joinPolicy: 'open', ...fields } });
-    for (const m of members) {
-      await call('POST', `/api/groups/${group.id}/join`, { token: m.token, body: group.rulesVersion > 0 ? { acceptRulesVersion: group.rulesVersion } : {} });
-    }
-    return group;
-  }
 
   it('creates a group, finds it in the directory, joins it accepting its rules, and re-accepts changed rules', async (t) => {
     const skip = missing(server, [...GROUP_ROUTES, 'PATCH /api/groups/{groupId}', 'POST /api/groups/{groupId}/rules/accept']);
@@ -78,7 +64,7 @@ describe('groups, joining and moderation in the browser', () => {
     if (skip) return t.skip(skip);
     const owner = await newUser(server, 'Moderator Mia');
     const applicant = await newUser(server, 'Applicant Adam');
-    const group = await groupWith(owner, { name: 'Notaries Guild', joinPolicy: 'approval' });
+    const group = await newGroup(server, owner, { name: 'Notaries Guild', joinPolicy: 'approval' });
 
     const a = await signedInPage(browser, server, applicant);
     await a.page.goto(`/groups/${group.id}`);
@@ -108,7 +94,7 @@ describe('groups, joining and moderation in the browser', () => {
     if (skip) return t.skip(skip);
     const owner = await newUser(server, 'Inviting Ingrid');
     const invitee = await newUser(server, 'Invited Ivo');
-    const group = await groupWith(owner, { name: 'Invite Only Circle', joinPolicy: 'invite' });
+    const group = await newGroup(server, owner, { name: 'Invite Only Circle', joinPolicy: 'invite' });
 
     const i = await signedInPage(browser, server, invitee);
     await i.page.goto(`/groups/${group.id}`);
@@ -137,7 +123,7 @@ describe('groups, joining and moderation in the browser', () => {
     if (skip) return t.skip(skip);
     const owner = await newUser(server, 'Strict Sara');
     const member = await newUser(server, 'Trouble Tom');
-    const group = await groupWith(owner, { name: 'Bookkeepers' }, [member]);
+    const group = await newGroup(server, owner, { name: 'Bookkeepers' }, [member]);
     await call('POST', `/api/groups/${group.id}/threads`, { token: owner.token, body: { kind: 'discussion', title: 'Welcome to the bookkeepers', body: 'Introduce yourself!' } });
 
     const m = await signedInPage(browser, server, member);
@@ -177,7 +163,7 @@ describe('groups, joining and moderation in the browser', () => {
     if (skip) return t.skip(skip);
     const owner = await newUser(server, 'Owner Otto');
     const member = await newUser(server, 'Helpful Hanna');
-    const group = await groupWith(owner, { name: 'Payroll Experts' }, [member]);
+    const group = await newGroup(server, owner, { name: 'Payroll Experts' }, [member]);
     const o = await signedInPage(browser, server, owner);
     await o.page.goto(`/groups/${group.id}/moderation?tab=members`);
     await o.page.getByLabel('Role of Helpful Hanna').selectOption('moderator');

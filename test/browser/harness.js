@@ -227,4 +227,45 @@ async function screenshot(page, name) {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: false });
 }
 
-module.exports = { networkProxy, startServer, launchBrowser, apiClient, newUser, signedInPage, seriousA11yViolations, screenshot, missing, sleep, SCREENSHOTS };
+/**
+ * A server and a browser for one test file: `before(async () => ({ server, browser, call } = suite = await openSuite()))`.
+ */
+async function openSuite() {
+  const server = await startServer();
+  let browser;
+  try {
+    browser = await launchBrowser();
+  } catch (err) {
+    await server.stop();
+    throw err;
+  }
+  return {
+    server,
+    browser,
+    call: apiClient(server),
+    async close() {
+      await browser.close();
+      await server.stop();
+    },
+  };
+}
+
+/**
+ * A group made through the API by `owner` (public, open unless `fields` say otherwise); each of
+ * `members` joins it, accepting its rules.
+ */
+async function newGroup(server, owner, fields, members = []) {
+  const call = apiClient(server);
+  const group = await call('POST', '/api/groups', {
+    token: owner.token,
+    body: { description: 'A group for browser tests.', visibility: 'public', joinPolicy: 'open', ...fields },
+  });
+  for (const m of members) {
+    await call('POST', `/api/groups/${group.id}/join`, { token: m.token, body: group.rulesVersion > 0 ? { acceptRulesVersion: group.rulesVersion } : {} });
+  }
+  return group;
+}
+
+module.exports = {
+  openSuite,
+  newGroup, networkProxy, startServer, launchBrowser, apiClient, newUser, signedInPage, seriousA11yViolations, screenshot, missing, sleep, SCREENSHOTS };

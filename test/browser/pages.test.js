@@ -1,7 +1,7 @@
 // @ts-check
 const assert = require('node:assert/strict');
 const { after, before, describe, it } = require('node:test');
-const { apiClient, launchBrowser, missing, newUser, screenshot, seriousA11yViolations, signedInPage, startServer } = require('./harness');
+const { missing, newUser, openSuite, screenshot, seriousA11yViolations, signedInPage } = require('./harness');
 
 /**
  * The main pages, filled with some content: axe-core finds no serious or critical problems,
@@ -10,19 +10,14 @@ const { apiClient, launchBrowser, missing, newUser, screenshot, seriousA11yViola
 describe('main pages: accessibility and screenshots', () => {
   /** @type {import('./harness').Server} */ let server;
   /** @type {import('playwright-core').Browser} */ let browser;
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  /** @type {ReturnType<typeof import('./harness').apiClient>} */ let call;
+  /** @type {Awaited<ReturnType<typeof openSuite>> | undefined} */ let suite;
+  before(async () => ({ server, browser, call } = suite = await openSuite()));
+  after(() => suite?.close());
 
   it('has no serious or critical axe violations on the directory, group, thread, feed, compose and moderation pages', async (t) => {
     const skip = missing(server, ['POST /api/groups', 'POST /api/groups/{groupId}/threads', 'GET /api/me/feed', 'GET /api/groups/{groupId}/audit-log']);
     if (skip) return t.skip(skip);
-    const call = apiClient(server);
     const owner = await newUser(server, 'Sanne de Vries');
     const member = await newUser(server, 'Pieter Bakker');
     await call('PATCH', '/api/me', { token: owner.token, body: { headline: 'Tax advisor, Utrecht', expertise: ['vat', 'payroll'] } });

@@ -1,55 +1,29 @@
 // @ts-check
 const assert = require('node:assert/strict');
+const { readFileSync } = require('node:fs');
+const { join } = require('node:path');
 const { after, before, describe, it } = require('node:test');
-const { apiClient, launchBrowser, missing, networkProxy, newUser, screenshot, signedInPage, startServer } = require('./harness');
+const { missing, networkProxy, newGroup, newUser, openSuite, screenshot, signedInPage } = require('./harness');
 
 const THREAD_ROUTES = ['POST /api/groups', 'POST /api/groups/{groupId}/join', 'POST /api/groups/{groupId}/threads', 'GET /api/groups/{groupId}/threads', 'GET /api/threads/{threadId}', 'POST /api/threads/{threadId}/replies'];
 
 describe('questions, answers and live updates in the browser', () => {
   /** @type {import('./harness').Server} */ let server;
   /** @type {import('playwright-core').Browser} */ let browser;
-  /** @type {ReturnType<typeof apiClient>} */ let call;
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    call = apiClient(server);
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  /** @type {ReturnType<typeof import('./harness').apiClient>} */ let call;
+  /** @type {Awaited<ReturnType<typeof openSuite>> | undefined} */ let suite;
+  before(async () => ({ server, browser, call } = suite = await openSuite()));
+  after(() => suite?.close());
 
-  async function groupWith(owner, name, members = []) {
-    const group = await call('POST', '/api/groups', { token: owner.token, body: { name, description: 'For browser tests.', visibility: 'public', joinPolicy: 'open' } });
-    for (const m of members) await call('POST', `/api/groups/${group.id}/join`, { token: m.token, body: {} });
-    return group;
-  }
 
   it('markdown preview matches the saved rendering', async (t) => {
     const skip = missing(server, [...THREAD_ROUTES, 'POST /api/markdown/preview']);
     if (skip) return t.skip(skip);
     const owner = await newUser(server, 'Marked Down');
-    const group = await groupWith(owner, 'Markdown Lovers');
+    const group = await newGroup(server, owner, { name: 'Markdown Lovers' });
     const { page, context } = await signedInPage(browser, server, owner);
     await page.goto(`/groups/${group.id}/new?kind=discussion`);
-    const body = [
-      '# Heading',
-      '',
-      'Some **bold**, _italic_, `code` and a [link](https://example.org).',
-      '',
-      '- one',
-      '- two',
-      '',
-      '| a | b |',
-      '|---|--:|',
-      '| 1 | 2 |',
-      '',
-      '```ts',
-      'const x = 1 < 2;',
-      '```',
-      '',
-      '<script>alert(1)</script> https://kring.example',
-    ].join('\n');
+    const body = readFileSync(join(__dirname, '../fixtures/markdown-sample.md'), 'utf8');
     await page.getByLabel('Title').fill('Formatting test');
     await page.getByLabel('Text').fill(body);
     await page.getByRole('tab', { name: 'Preview' }).click();
@@ -70,7 +44,7 @@ describe('questions, answers and live updates in the browser', () => {
     if (skip) return t.skip(skip);
     const asker = await newUser(server, 'Asking Anna');
     const expert = await newUser(server, 'Expert Eva');
-    const group = await groupWith(asker, 'VAT Questions', [expert]);
+    const group = await newGroup(server, asker, { name: 'VAT Questions' }, [expert]);
     await call('POST', `/api/groups/${group.id}/threads`, { token: expert.token, body: { kind: 'discussion', title: 'Reverse charge basics', body: 'How it works.', tags: ['vat', 'reverse-charge'] } });
 
     const a = await signedInPage(browser, server, asker);
@@ -143,7 +117,7 @@ describe('questions, answers and live updates in the browser', () => {
     if (skip) return t.skip(skip);
     const asker = await newUser(server, 'Live Lotte');
     const watcher = await newUser(server, 'Watching Wim');
-    const group = await groupWith(asker, 'Live Group', [watcher]);
+    const group = await newGroup(server, asker, { name: 'Live Group' }, [watcher]);
 
     const w = await signedInPage(browser, server, watcher);
     await w.page.goto(`/groups/${group.id}`);
@@ -177,7 +151,7 @@ describe('questions, answers and live updates in the browser', () => {
     if (skip) return t.skip(skip);
     const commuter = await newUser(server, 'Tunnel Tessa');
     const helper = await newUser(server, 'Helper Hugo');
-    const group = await groupWith(commuter, 'Commuters', [helper]);
+    const group = await newGroup(server, commuter, { name: 'Commuters' }, [helper]);
     const proxy = await networkProxy(server);
     try {
       const c = await signedInPage(browser, server, commuter, undefined, proxy.url);
@@ -219,7 +193,7 @@ describe('questions, answers and live updates in the browser', () => {
     if (skip) return t.skip(skip);
     const asker = await newUser(server, 'Curious Cas');
     const helper = await newUser(server, 'Knowing Kim');
-    const group = await groupWith(asker, 'Notified Group', [helper]);
+    const group = await newGroup(server, asker, { name: 'Notified Group' }, [helper]);
     const thread = await call('POST', `/api/groups/${group.id}/threads`, { token: asker.token, body: { kind: 'question', title: 'Where do I file form B?', body: 'Thanks!' } });
     const a = await signedInPage(browser, server, asker);
     await a.page.goto('/feed');
@@ -241,7 +215,7 @@ describe('questions, answers and live updates in the browser', () => {
     const mod = await newUser(server, 'Mod Marten');
     const member = await newUser(server, 'Rude Rudy');
     const reporter = await newUser(server, 'Careful Carla');
-    const group = await groupWith(mod, 'Moderated Place', [member, reporter]);
+    const group = await newGroup(server, mod, { name: 'Moderated Place' }, [member, reporter]);
     const thread = await call('POST', `/api/groups/${group.id}/threads`, { token: reporter.token, body: { kind: 'question', title: 'A calm question', body: 'Please help.' } });
     await call('POST', `/api/threads/${thread.id}/replies`, { token: member.token, body: { body: 'Buy cheap watches at spam.example' } });
 

@@ -22,7 +22,12 @@ function RequireSignIn({ children }: { children: ReactNode }) {
   const location = useLocation();
   if (session.state === 'loading') return <Loading />;
   if (session.state === 'signed-out') {
-    return <Navigate to={`/signin?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+    return (
+      <Navigate
+        to={`/signin?next=${encodeURIComponent(location.pathname + location.search)}`}
+        replace
+      />
+    );
   }
   return children;
 }
@@ -34,20 +39,69 @@ export function App() {
         <Route index element={<HomePage />} />
         <Route path="signin" element={<SignInPage />} />
         <Route path="signup" element={<SignUpPage />} />
-        <Route path="feed" element={<RequireSignIn><FeedPage /></RequireSignIn>} />
-        <Route path="notifications" element={<RequireSignIn><NotificationsPage /></RequireSignIn>} />
-        <Route path="profile" element={<RequireSignIn><ProfilePage /></RequireSignIn>} />
+        <Route
+          path="feed"
+          element={
+            <RequireSignIn>
+              <FeedPage />
+            </RequireSignIn>
+          }
+        />
+        <Route
+          path="notifications"
+          element={
+            <RequireSignIn>
+              <NotificationsPage />
+            </RequireSignIn>
+          }
+        />
+        <Route
+          path="profile"
+          element={
+            <RequireSignIn>
+              <ProfilePage />
+            </RequireSignIn>
+          }
+        />
         <Route path="users/:userId" element={<UserPage />} />
         <Route path="groups" element={<GroupDirectoryPage />} />
-        <Route path="groups/new" element={<RequireSignIn><GroupFormPage /></RequireSignIn>} />
+        <Route
+          path="groups/new"
+          element={
+            <RequireSignIn>
+              <GroupFormPage />
+            </RequireSignIn>
+          }
+        />
         <Route path="groups/:groupId" element={<GroupLayout />}>
           <Route index element={<GroupThreadsTab />} />
           <Route path="about" element={<GroupAboutTab />} />
           <Route path="members" element={<GroupMembersTab />} />
         </Route>
-        <Route path="groups/:groupId/edit" element={<RequireSignIn><GroupFormPage /></RequireSignIn>} />
-        <Route path="groups/:groupId/new" element={<RequireSignIn><NewThreadPage /></RequireSignIn>} />
-        <Route path="groups/:groupId/moderation" element={<RequireSignIn><ModerationPage /></RequireSignIn>} />
+        <Route
+          path="groups/:groupId/edit"
+          element={
+            <RequireSignIn>
+              <GroupFormPage />
+            </RequireSignIn>
+          }
+        />
+        <Route
+          path="groups/:groupId/new"
+          element={
+            <RequireSignIn>
+              <NewThreadPage />
+            </RequireSignIn>
+          }
+        />
+        <Route
+          path="groups/:groupId/moderation"
+          element={
+            <RequireSignIn>
+              <ModerationPage />
+            </RequireSignIn>
+          }
+        />
         <Route path="threads/:threadId" element={<ThreadPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

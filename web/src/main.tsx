@@ -15,7 +15,8 @@ const queryClient = new QueryClient({
     queries: {
       staleTime: 15_000,
       // 4xx answers are final (not found, forbidden, banned): show them instead of retrying.
-      retry: (count, err) => !(err instanceof ApiError && err.status >= 400 && err.status < 500) && count < 2,
+      retry: (count, err) =>
+        !(err instanceof ApiError && err.status >= 400 && err.status < 500) && count < 2,
     },
   },
 });
@@ -23,7 +24,10 @@ const queryClient = new QueryClient({
 function Live({ children }: { children: ReactNode }) {
   const session = useSession();
   return (
-    <LiveProvider token={session.state === 'signed-in' ? session.token : null} userId={session.user?.id ?? null}>
+    <LiveProvider
+      token={session.state === 'signed-in' ? session.token : null}
+      userId={session.user?.id ?? null}
+    >
       <LiveCacheSync />
       {children}
     </LiveProvider>

@@ -44,18 +44,26 @@ export function setUnauthorizedHandler(handler: (() => void) | null): void {
 
 type Ep<R extends AnyRoute> = AllEndpoints[R];
 type Empty = Record<string, never>;
-type Part<K extends string, T> = [T] extends [Empty] | [undefined] ? { [P in K]?: undefined } : { [P in K]: T };
+type Part<K extends string, T> = [T] extends [Empty] | [undefined]
+  ? { [P in K]?: undefined }
+  : { [P in K]: T };
 
 export type RequestOptions<R extends AnyRoute> = Part<'params', Ep<R>['params']> &
   ([Ep<R>['query']] extends [Empty] ? { query?: undefined } : { query?: Partial<Ep<R>['query']> }) &
   Part<'body', Ep<R>['body']> & { signal?: AbortSignal };
 
-type Args<R extends AnyRoute> = object extends RequestOptions<R> ? [opts?: RequestOptions<R>] : [opts: RequestOptions<R>];
+type Args<R extends AnyRoute> =
+  object extends RequestOptions<R> ? [opts?: RequestOptions<R>] : [opts: RequestOptions<R>];
 
-export function buildUrl(path: string, params?: Record<string, unknown>, query?: Record<string, unknown>): string {
+export function buildUrl(
+  path: string,
+  params?: Record<string, unknown>,
+  query?: Record<string, unknown>,
+): string {
   let url = path.replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = params?.[name];
-    if (value === undefined || value === null || value === '') throw new Error(`missing path parameter ${name} for ${path}`);
+    if (value === undefined || value === null || value === '')
+      throw new Error(`missing path parameter ${name} for ${path}`);
     return encodeURIComponent(String(value));
   });
   const search = new URLSearchParams();
@@ -72,10 +80,18 @@ export function buildUrl(path: string, params?: Record<string, unknown>, query?:
  * Calls one operation of the API, typed by the generated OpenAPI types:
  * `api('GET /api/groups/{groupId}', { params: { groupId } })`.
  */
-export async function api<R extends AnyRoute>(route: R, ...[opts]: Args<R>): Promise<Ep<R>['response']> {
+export async function api<R extends AnyRoute>(
+  route: R,
+  ...[opts]: Args<R>
+): Promise<Ep<R>['response']> {
   const space = route.indexOf(' ');
   const method = route.slice(0, space);
-  const o = (opts ?? {}) as { params?: Record<string, unknown>; query?: Record<string, unknown>; body?: unknown; signal?: AbortSignal };
+  const o = (opts ?? {}) as {
+    params?: Record<string, unknown>;
+    query?: Record<string, unknown>;
+    body?: unknown;
+    signal?: AbortSignal;
+  };
   const url = buildUrl(route.slice(space + 1), o.params, o.query);
   const headers: Record<string, string> = { accept: 'application/json' };
   if (o.body !== undefined) headers['content-type'] = 'application/json';
@@ -83,7 +99,12 @@ export async function api<R extends AnyRoute>(route: R, ...[opts]: Args<R>): Pro
   if (sentToken) headers.authorization = `Bearer ${sentToken}`;
   let res: Response;
   try {
-    res = await fetch(url, { method, headers, body: o.body === undefined ? undefined : JSON.stringify(o.body), signal: o.signal });
+    res = await fetch(url, {
+      method,
+      headers,
+      body: o.body === undefined ? undefined : JSON.stringify(o.body),
+      signal: o.signal,
+    });
   } catch (err) {
     if ((err as Error).name === 'AbortError') throw err;
     throw new ApiError(0, 'network');

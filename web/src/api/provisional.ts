@@ -31,8 +31,23 @@ export interface PNotification {
 type SubscriptionLevel = 'all' | 'questions' | 'mentions' | 'muted';
 
 export interface ProvisionalEndpoints {
-  'GET /api/me/notifications': Op<Empty, PageQuery & { unread?: boolean }, undefined, Page<PNotification>>;
+  'GET /api/me/notifications': Op<
+    Empty,
+    PageQuery & { unread?: boolean },
+    undefined,
+    Page<PNotification>
+  >;
   'POST /api/me/notifications/read': Op<Empty, Empty, { ids?: string[] }, void>;
-  'GET /api/groups/{groupId}/subscription': Op<G, Empty, undefined, { groupId: string; level: SubscriptionLevel }>;
-  'PUT /api/groups/{groupId}/subscription': Op<G, Empty, { level: SubscriptionLevel }, { groupId: string; level: SubscriptionLevel }>;
+  'GET /api/groups/{groupId}/subscription': Op<
+    G,
+    Empty,
+    undefined,
+    { groupId: string; level: SubscriptionLevel }
+  >;
+  'PUT /api/groups/{groupId}/subscription': Op<
+    G,
+    Empty,
+    { level: SubscriptionLevel },
+    { groupId: string; level: SubscriptionLevel }
+  >;
 }

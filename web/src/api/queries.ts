@@ -1,4 +1,9 @@
-import { useInfiniteQuery, useQuery, type InfiniteData, type QueryClient } from '@tanstack/react-query';
+import {
+  useInfiniteQuery,
+  useQuery,
+  type InfiniteData,
+  type QueryClient,
+} from '@tanstack/react-query';
 import { api } from './client';
 import type { AllEndpoints, AnyRoute, Group } from './types';
 
@@ -54,7 +59,8 @@ export function useGroup(groupId: string | undefined) {
   return useQuery({
     queryKey: keys.group(groupId ?? ''),
     enabled: !!groupId,
-    queryFn: ({ signal }) => api('GET /api/groups/{groupId}', { params: { groupId: groupId! }, signal }),
+    queryFn: ({ signal }) =>
+      api('GET /api/groups/{groupId}', { params: { groupId: groupId! }, signal }),
   });
 }
 
@@ -62,7 +68,8 @@ export function useThread(threadId: string | undefined) {
   return useQuery({
     queryKey: keys.thread(threadId ?? ''),
     enabled: !!threadId,
-    queryFn: ({ signal }) => api('GET /api/threads/{threadId}', { params: { threadId: threadId! }, signal }),
+    queryFn: ({ signal }) =>
+      api('GET /api/threads/{threadId}', { params: { threadId: threadId! }, signal }),
   });
 }
 
@@ -79,10 +86,21 @@ export function invalidateGroup(qc: QueryClient, groupId: string): Promise<void>
 }
 
 /** Applies `update` to every item with `id` in the cached pages of lists matching `prefix`. */
-export function patchListItems<T extends { id: string }>(qc: QueryClient, prefix: readonly unknown[], id: string, update: (item: T) => T): void {
+export function patchListItems<T extends { id: string }>(
+  qc: QueryClient,
+  prefix: readonly unknown[],
+  id: string,
+  update: (item: T) => T,
+): void {
   qc.setQueriesData<InfiniteData<PageOf<T>>>({ queryKey: prefix }, (data) =>
     data && 'pages' in data
-      ? { ...data, pages: data.pages.map((p) => ({ ...p, items: p.items.map((it) => (it.id === id ? update(it) : it)) })) }
+      ? {
+          ...data,
+          pages: data.pages.map((p) => ({
+            ...p,
+            items: p.items.map((it) => (it.id === id ? update(it) : it)),
+          })),
+        }
       : data,
   );
 }

@@ -45,7 +45,8 @@ export const en = {
   'auth.haveAccount': 'Already have an account?',
 
   'home.title': 'Ask the people who know',
-  'home.lead': 'Kring brings professionals together in groups where questions reach the right experts within minutes.',
+  'home.lead':
+    'Kring brings professionals together in groups where questions reach the right experts within minutes.',
   'home.browse': 'Browse groups',
   'home.f1.title': 'Groups with rules',
   'home.f1.text': 'Open, by approval or by invitation, each with its own rules and moderators.',
@@ -82,7 +83,8 @@ export const en = {
   'group.description': 'Description',
   'group.descriptionHint': 'What is the group about, and who is it for?',
   'group.rules': 'Rules',
-  'group.rulesChangeNotice': 'Changing the rules asks every member to accept the new version before they post again.',
+  'group.rulesChangeNotice':
+    'Changing the rules asks every member to accept the new version before they post again.',
   'group.visibility': 'Visibility',
   'group.visibility.public': 'Public',
   'group.visibility.public.hint': 'anyone can find the group and read its threads',
@@ -321,7 +323,8 @@ export const en = {
   'mod.reject': 'Turn down',
   'mod.rejected': 'request turned down.',
 
-  'thread.removedByModerator': 'This thread was removed by a moderator; only moderators still see it.',
+  'thread.removedByModerator':
+    'This thread was removed by a moderator; only moderators still see it.',
   'thread.deletedByAuthor': 'This thread was deleted by its author; only moderators still see it.',
 
   'mod.outcome': '{name}: {outcome}',
@@ -336,7 +339,8 @@ export const en = {
   'nav.notificationsUnread': 'Notifications, {count} unread',
   'notifications.title': 'Notifications',
   'notifications.markAll': 'Mark all as read',
-  'notifications.none': 'No notifications yet. Answers to your questions and @mentions show up here.',
+  'notifications.none':
+    'No notifications yet. Answers to your questions and @mentions show up here.',
   'notifications.unread': 'unread',
   'notifications.kind.reply': 'answered your thread',
   'notifications.kind.comment': 'commented on your answer in',

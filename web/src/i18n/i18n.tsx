@@ -1,4 +1,12 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  type ReactNode,
+} from 'react';
 import { en, type MessageKey } from './en';
 import { nl } from './nl';
 
@@ -26,7 +34,9 @@ export interface I18n {
 type PluralBase = MessageKey extends infer K ? (K extends `${infer B}.one` ? B : never) : never;
 
 function fill(text: string, vars?: Vars): string {
-  return vars ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m)) : text;
+  return vars
+    ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m))
+    : text;
 }
 
 function initialLang(): Lang {
@@ -56,7 +66,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       lang,
       setLang,
       t,
-      tn: (key, count, vars) => t(`${key}.${count === 1 ? 'one' : 'other'}` as MessageKey, { count, ...vars }),
+      tn: (key, count, vars) =>
+        t(`${key}.${count === 1 ? 'one' : 'other'}` as MessageKey, { count, ...vars }),
       date: (iso) => dateFmt.format(new Date(iso)),
       relative: (iso) => {
         const seconds = (new Date(iso).getTime() - Date.now()) / 1000;

@@ -18,7 +18,8 @@ export const nl: Record<MessageKey, string> = {
   'live.reconnecting': 'Opnieuw verbinden…',
   'live.reconnecting.title': 'Verbinding verbroken; gemiste updates komen binnen zodra ze terug is',
   'live.offline': 'Offline',
-  'live.offline.title': 'Live updates staan uit; laad de pagina opnieuw om het nog eens te proberen',
+  'live.offline.title':
+    'Live updates staan uit; laad de pagina opnieuw om het nog eens te proberen',
 
   'action.cancel': 'Annuleren',
   'action.edit': 'Bewerken',
@@ -47,7 +48,8 @@ export const nl: Record<MessageKey, string> = {
   'auth.haveAccount': 'Heb je al een account?',
 
   'home.title': 'Vraag het aan wie het weet',
-  'home.lead': 'Kring brengt professionals samen in groepen waar vragen binnen enkele minuten de juiste experts bereiken.',
+  'home.lead':
+    'Kring brengt professionals samen in groepen waar vragen binnen enkele minuten de juiste experts bereiken.',
   'home.browse': 'Groepen bekijken',
   'home.f1.title': 'Groepen met regels',
   'home.f1.text': 'Open, na goedkeuring of op uitnodiging, elk met eigen regels en moderatoren.',
@@ -84,7 +86,8 @@ export const nl: Record<MessageKey, string> = {
   'group.description': 'Beschrijving',
   'group.descriptionHint': 'Waar gaat de groep over, en voor wie is ze bedoeld?',
   'group.rules': 'Regels',
-  'group.rulesChangeNotice': 'Als je de regels wijzigt, moet elk lid de nieuwe versie accepteren voordat het weer iets plaatst.',
+  'group.rulesChangeNotice':
+    'Als je de regels wijzigt, moet elk lid de nieuwe versie accepteren voordat het weer iets plaatst.',
   'group.visibility': 'Zichtbaarheid',
   'group.visibility.public': 'Openbaar',
   'group.visibility.public.hint': 'iedereen kan de groep vinden en de discussies lezen',
@@ -136,7 +139,8 @@ export const nl: Record<MessageKey, string> = {
 
   'rules.readFirst': 'Groepsregels (versie {version}): lees ze voordat je lid wordt',
   'rules.iAccept': 'Ik accepteer de groepsregels (versie {version})',
-  'rules.changed': 'De groepsregels zijn gewijzigd (versie {version}). Accepteer ze om weer te kunnen posten.',
+  'rules.changed':
+    'De groepsregels zijn gewijzigd (versie {version}). Accepteer ze om weer te kunnen posten.',
   'rules.acceptNew': 'Regels versie {version} accepteren',
   'rules.acceptedNotice': 'Dank je: je hebt de huidige regels geaccepteerd.',
   'rules.version': 'versie {version}',
@@ -185,7 +189,8 @@ export const nl: Record<MessageKey, string> = {
   'thread.noHistory': 'Deze discussie is niet bewerkt.',
   'thread.editTitle': 'Discussie bewerken',
   'thread.lockedNotice': 'Deze discussie is gesloten: er kunnen geen reacties meer bij.',
-  'thread.modHint': 'Als moderator kun je deze discussie en de reacties bewerken, sluiten, vastzetten of verwijderen.',
+  'thread.modHint':
+    'Als moderator kun je deze discussie en de reacties bewerken, sluiten, vastzetten of verwijderen.',
   'thread.liveReply': 'Nieuwe reactie van {name}',
   'thread.scoreText.one': 'score {count}',
   'thread.scoreText.other': 'score {count}',
@@ -259,7 +264,8 @@ export const nl: Record<MessageKey, string> = {
   'report.target.user': 'Gebruiker',
 
   'feed.title': 'Je overzicht',
-  'feed.empty': 'Hier staat nog niets: word lid van een paar groepen en hun discussies verschijnen hier.',
+  'feed.empty':
+    'Hier staat nog niets: word lid van een paar groepen en hun discussies verschijnen hier.',
   'feed.findGroups': 'Groepen vinden',
   'feed.newThreads.one': '{count} nieuw bericht in je groepen',
   'feed.newThreads.other': '{count} nieuwe berichten in je groepen',
@@ -323,8 +329,10 @@ export const nl: Record<MessageKey, string> = {
   'mod.reject': 'Afwijzen',
   'mod.rejected': 'aanvraag afgewezen.',
 
-  'thread.removedByModerator': 'Deze discussie is door een moderator verwijderd; alleen moderatoren zien haar nog.',
-  'thread.deletedByAuthor': 'Deze discussie is door de schrijver verwijderd; alleen moderatoren zien haar nog.',
+  'thread.removedByModerator':
+    'Deze discussie is door een moderator verwijderd; alleen moderatoren zien haar nog.',
+  'thread.deletedByAuthor':
+    'Deze discussie is door de schrijver verwijderd; alleen moderatoren zien haar nog.',
 
   'mod.outcome': '{name}: {outcome}',
 
@@ -338,7 +346,8 @@ export const nl: Record<MessageKey, string> = {
   'nav.notificationsUnread': 'Meldingen, {count} ongelezen',
   'notifications.title': 'Meldingen',
   'notifications.markAll': 'Alles als gelezen markeren',
-  'notifications.none': 'Nog geen meldingen. Antwoorden op je vragen en @vermeldingen verschijnen hier.',
+  'notifications.none':
+    'Nog geen meldingen. Antwoorden op je vragen en @vermeldingen verschijnen hier.',
   'notifications.unread': 'ongelezen',
   'notifications.kind.reply': 'heeft gereageerd op je discussie',
   'notifications.kind.comment': 'heeft een opmerking geplaatst bij je antwoord in',

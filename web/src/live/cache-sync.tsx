@@ -14,7 +14,9 @@ export function LiveCacheSync() {
 
   useLiveEvent('reply.created', ({ threadId, reply }) => {
     if (addReplyToCache(qc, threadId, reply)) {
-      qc.setQueryData<Thread>(keys.thread(threadId), (t) => (t ? { ...t, replyCount: t.replyCount + 1 } : t));
+      qc.setQueryData<Thread>(keys.thread(threadId), (t) =>
+        t ? { ...t, replyCount: t.replyCount + 1 } : t,
+      );
     }
   });
 
@@ -44,10 +46,14 @@ export function LiveCacheSync() {
     void invalidateGroup(qc, groupId);
     void qc.invalidateQueries({ queryKey: ['feed'] });
     void qc.invalidateQueries({
-      predicate: (q) => q.queryKey[0] === 'thread' && (q.state.data as Thread | undefined)?.groupId === groupId,
+      predicate: (q) =>
+        q.queryKey[0] === 'thread' && (q.state.data as Thread | undefined)?.groupId === groupId,
     });
     void qc.invalidateQueries({
-      predicate: (q) => q.queryKey[0] === 'thread' && q.queryKey.length > 2 && qc.getQueryData<Thread>(['thread', q.queryKey[1]])?.groupId === groupId,
+      predicate: (q) =>
+        q.queryKey[0] === 'thread' &&
+        q.queryKey.length > 2 &&
+        qc.getQueryData<Thread>(['thread', q.queryKey[1]])?.groupId === groupId,
     });
   });
 

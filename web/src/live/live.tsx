@@ -1,4 +1,12 @@
-import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import { io, type Socket } from 'socket.io-client';
 import type { Membership, Notification, Reply, Thread } from '../api/types';
 
@@ -7,9 +15,26 @@ export interface LiveEvents {
   'question.created': { eventId: EventId; groupId: string; thread: Thread };
   'thread.created': { eventId: EventId; groupId: string; thread: Thread };
   'reply.created': { eventId: EventId; groupId: string; threadId: string; reply: Reply };
-  'reply.updated': { eventId: EventId; groupId: string; threadId: string; change: string; reply: Reply };
-  'thread.updated': { eventId: EventId; groupId: string; threadId: string; change: string; thread: Thread };
-  'membership.changed': { eventId: EventId; groupId: string; status: Membership['status']; role: Membership['role'] | null };
+  'reply.updated': {
+    eventId: EventId;
+    groupId: string;
+    threadId: string;
+    change: string;
+    reply: Reply;
+  };
+  'thread.updated': {
+    eventId: EventId;
+    groupId: string;
+    threadId: string;
+    change: string;
+    thread: Thread;
+  };
+  'membership.changed': {
+    eventId: EventId;
+    groupId: string;
+    status: Membership['status'];
+    role: Membership['role'] | null;
+  };
   'event.created': { eventId: EventId; groupId: string; event: unknown };
   notification: { eventId: EventId; notification: Notification };
   /** Not from the server: the connection came back after a loss (threads watched at that moment). */
@@ -28,7 +53,10 @@ interface LiveApi {
   watchThread(threadId: string): () => void;
 }
 
-const LiveContext = createContext<LiveApi>({ subscribe: () => () => {}, watchThread: () => () => {} });
+const LiveContext = createContext<LiveApi>({
+  subscribe: () => () => {},
+  watchThread: () => () => {},
+});
 const LiveStatusContext = createContext<LiveStatus>('offline');
 
 const storageKey = (userId: string) => `kring.lastEventId.${userId}`;
@@ -38,7 +66,15 @@ const storageKey = (userId: string) => `kring.lastEventId.${userId}`;
  * sessionStorage and sent on every (re)connect, so the server replays what the tab missed
  * while it was away, in order, before live events: no update is lost to a dropped network.
  */
-export function LiveProvider({ token, userId, children }: { token: string | null; userId: string | null; children: ReactNode }) {
+export function LiveProvider({
+  token,
+  userId,
+  children,
+}: {
+  token: string | null;
+  userId: string | null;
+  children: ReactNode;
+}) {
   const [status, setStatus] = useState<LiveStatus>('offline');
   const handlers = useRef(new Map<string, Set<(p: unknown) => void>>());
   const watched = useRef(new Map<string, number>());
@@ -69,11 +105,14 @@ export function LiveProvider({ token, userId, children }: { token: string | null
       }
       connectedBefore = true;
     });
-    socket.on('disconnect', (reason) => setStatus(reason === 'io client disconnect' ? 'offline' : 'reconnecting'));
+    socket.on('disconnect', (reason) =>
+      setStatus(reason === 'io client disconnect' ? 'offline' : 'reconnecting'),
+    );
     socket.on('connect_error', (err) => {
       // A refused handshake (bad token) is not retried by socket.io; anything else is.
       setStatus(socket.active ? 'reconnecting' : 'offline');
-      if (!socket.active && err.message !== 'unauthorized') setTimeout(() => socket.connect(), 5000);
+      if (!socket.active && err.message !== 'unauthorized')
+        setTimeout(() => socket.connect(), 5000);
     });
     socket.onAny((event: string, payload: { eventId?: EventId } | undefined) => {
       const id = payload?.eventId;

@@ -4,7 +4,7 @@ import { keys, usePagedList } from '../api/queries';
 import { useSession } from '../auth/session';
 import { useI18n } from '../i18n/i18n';
 import { PageTitle } from '../ui/Layout';
-import { Empty, ErrorState, LoadMore, Loading } from '../ui/states';
+import { PagedList } from '../ui/states';
 import { GroupBadges } from './group-bits';
 
 export function GroupDirectoryPage() {
@@ -30,7 +30,9 @@ export function GroupDirectoryPage() {
     return () => clearTimeout(timer);
     // setFilters is rebuilt each render; the debounce only cares about the typed text.
   }, [draft, q]);
-  const list = usePagedList(keys.groups(`${q}|${mine}`), 'GET /api/groups', { query: { q: q || undefined, ...(mine ? { mine: true } : {}) } });
+  const list = usePagedList(keys.groups(`${q}|${mine}`), 'GET /api/groups', {
+    query: { q: q || undefined, ...(mine ? { mine: true } : {}) },
+  });
   return (
     <section className="page">
       <div className="page-head">
@@ -52,38 +54,50 @@ export function GroupDirectoryPage() {
         <label htmlFor="group-search" className="visually-hidden">
           {t('groups.search')}
         </label>
-        <input id="group-search" type="search" placeholder={t('groups.searchPlaceholder')} value={draft} onChange={(e) => setDraft(e.target.value)} />
+        <input
+          id="group-search"
+          type="search"
+          placeholder={t('groups.searchPlaceholder')}
+          value={draft}
+          onChange={(e) => setDraft(e.target.value)}
+        />
         <button type="submit" className="button secondary">
           {t('action.search')}
         </button>
       </form>
       {session.state === 'signed-in' && (
         <label className="choice">
-          <input type="checkbox" checked={mine} onChange={(e) => setFilters({ mine: e.target.checked })} />
+          <input
+            type="checkbox"
+            checked={mine}
+            onChange={(e) => setFilters({ mine: e.target.checked })}
+          />
           <span>{t('groups.mine')}</span>
         </label>
       )}
-      {list.isPending ? (
-        <Loading />
-      ) : list.isError ? (
-        <ErrorState error={list.error} retry={() => void list.refetch()} />
-      ) : list.items.length === 0 ? (
-        <Empty>{q ? t('groups.noMatch', { q }) : mine ? t('groups.noneMine') : t('groups.none')}</Empty>
-      ) : (
-        <ul className="group-grid">
-          {list.items.map((g) => (
-            <li key={g.id} className="card group-card">
-              <h2>
-                <Link to={`/groups/${g.id}`}>{g.name}</Link>
-              </h2>
-              <GroupBadges group={g} />
-              <p className="clamp">{g.description}</p>
-              {g.memberCount !== null && <p className="muted small">{tn('groups.members', g.memberCount)}</p>}
-            </li>
-          ))}
-        </ul>
-      )}
-      <LoadMore hasMore={!!list.hasNextPage} loading={list.isFetchingNextPage} onMore={() => void list.fetchNextPage()} />
+      <PagedList
+        list={list}
+        empty={
+          <>{q ? t('groups.noMatch', { q }) : mine ? t('groups.noneMine') : t('groups.none')}</>
+        }
+      >
+        {() => (
+          <ul className="group-grid">
+            {list.items.map((g) => (
+              <li key={g.id} className="card group-card">
+                <h2>
+                  <Link to={`/groups/${g.id}`}>{g.name}</Link>
+                </h2>
+                <GroupBadges group={g} />
+                <p className="clamp">{g.description}</p>
+                {g.memberCount !== null && (
+                  <p className="muted small">{tn('groups.members', g.memberCount)}</p>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </PagedList>
     </section>
   );
 }

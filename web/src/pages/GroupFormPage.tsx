@@ -6,7 +6,7 @@ import { invalidateGroup, isModerator, keys, useGroup } from '../api/queries';
 import type { Group } from '../api/types';
 import { useI18n } from '../i18n/i18n';
 import { fieldErrors, formError, useErrorText } from '../ui/errors';
-import { Field, FormError } from '../ui/Field';
+import { Field, FormError, RadioGroup, SubmitButton } from '../ui/Field';
 import { PageTitle } from '../ui/Layout';
 import { MarkdownEditor } from '../ui/MarkdownEditor';
 import { ErrorState, Loading } from '../ui/states';
@@ -42,7 +42,9 @@ function GroupForm({ group }: { group?: Group }) {
       const body = { name, description, rules, visibility, joinPolicy };
       if (!group) return api('POST /api/groups', { body });
       // Only what changed, so unchanged rules do not ask every member to accept them again.
-      const changed = Object.fromEntries(Object.entries(body).filter(([k, v]) => group[k as keyof typeof body] !== v));
+      const changed = Object.fromEntries(
+        Object.entries(body).filter(([k, v]) => group[k as keyof typeof body] !== v),
+      );
       return api('PATCH /api/groups/{groupId}', { params: { groupId: group.id }, body: changed });
     },
     onSuccess: async (saved) => {
@@ -62,42 +64,75 @@ function GroupForm({ group }: { group?: Group }) {
       <PageTitle title={title}>{title}</PageTitle>
       <form className="card form" onSubmit={submit} noValidate>
         <Field label={t('group.name')} errors={fieldErrors(save.error, 'name')}>
-          {(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} maxLength={100} required />}
+          {(p) => (
+            <input
+              {...p}
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              maxLength={100}
+              required
+            />
+          )}
         </Field>
-        <Field label={t('group.description')} hint={t('group.descriptionHint')} errors={fieldErrors(save.error, 'description')}>
-          {(p) => <textarea {...p} rows={4} value={description} onChange={(e) => setDescription(e.target.value)} />}
+        <Field
+          label={t('group.description')}
+          hint={t('group.descriptionHint')}
+          errors={fieldErrors(save.error, 'description')}
+        >
+          {(p) => (
+            <textarea
+              {...p}
+              rows={4}
+              value={description}
+              onChange={(e) => setDescription(e.target.value)}
+            />
+          )}
         </Field>
-        <MarkdownEditor label={t('group.rules')} value={rules} onChange={setRules} rows={6} errors={fieldErrors(save.error, 'rules')} />
+        <MarkdownEditor
+          label={t('group.rules')}
+          value={rules}
+          onChange={setRules}
+          rows={6}
+          errors={fieldErrors(save.error, 'rules')}
+        />
         {group && rules !== group.rules && <p className="notice">{t('group.rulesChangeNotice')}</p>}
-        <fieldset className="field">
-          <legend>{t('group.visibility')}</legend>
-          {(['public', 'private'] as const).map((v) => (
-            <label key={v} className="choice">
-              <input type="radio" name="visibility" value={v} checked={visibility === v} onChange={() => setVisibility(v)} />
-              <span>
-                <strong>{t(`group.visibility.${v}`)}</strong> <span className="muted">{t(`group.visibility.${v}.hint`)}</span>
-              </span>
-            </label>
-          ))}
-          {fieldErrors(save.error, 'visibility').length > 0 && <p className="field-error">{fieldErrors(save.error, 'visibility').join(' ')}</p>}
-        </fieldset>
-        <fieldset className="field">
-          <legend>{t('group.joinPolicy')}</legend>
-          {(['open', 'approval', 'invite'] as const).map((v) => (
-            <label key={v} className="choice">
-              <input type="radio" name="joinPolicy" value={v} checked={joinPolicy === v} onChange={() => setJoinPolicy(v)} />
-              <span>
-                <strong>{t(`group.policy.${v}`)}</strong> <span className="muted">{t(`group.policy.${v}.hint`)}</span>
-              </span>
-            </label>
-          ))}
-          {fieldErrors(save.error, 'joinPolicy').length > 0 && <p className="field-error">{fieldErrors(save.error, 'joinPolicy').join(' ')}</p>}
-        </fieldset>
+        <RadioGroup
+          legend={t('group.visibility')}
+          name="visibility"
+          value={visibility}
+          onChange={setVisibility}
+          errors={fieldErrors(save.error, 'visibility')}
+          options={(['public', 'private'] as const).map((v) => ({
+            value: v,
+            label: (
+              <>
+                <strong>{t(`group.visibility.${v}`)}</strong>{' '}
+                <span className="muted">{t(`group.visibility.${v}.hint`)}</span>
+              </>
+            ),
+          }))}
+        />
+        <RadioGroup
+          legend={t('group.joinPolicy')}
+          name="joinPolicy"
+          value={joinPolicy}
+          onChange={setJoinPolicy}
+          errors={fieldErrors(save.error, 'joinPolicy')}
+          options={(['open', 'approval', 'invite'] as const).map((v) => ({
+            value: v,
+            label: (
+              <>
+                <strong>{t(`group.policy.${v}`)}</strong>{' '}
+                <span className="muted">{t(`group.policy.${v}.hint`)}</span>
+              </>
+            ),
+          }))}
+        />
         <FormError message={formError(save.error, FIELDS, text)} />
         <div className="form-actions">
-          <button className="button primary" type="submit" disabled={save.isPending}>
-            {save.isPending ? t('state.working') : group ? t('action.save') : t('groups.create')}
-          </button>
+          <SubmitButton pending={save.isPending}>
+            {group ? t('action.save') : t('groups.create')}
+          </SubmitButton>
           <Link to={group ? `/groups/${group.id}` : '/groups'}>{t('action.cancel')}</Link>
         </div>
       </form>

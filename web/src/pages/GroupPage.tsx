@@ -2,7 +2,14 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, NavLink, Outlet, useOutletContext, useParams, useSearchParams } from 'react-router';
 import { api, ApiError } from '../api/client';
-import { activeRole, invalidateGroup, isModerator, keys, useGroup, usePagedList } from '../api/queries';
+import {
+  activeRole,
+  invalidateGroup,
+  isModerator,
+  keys,
+  useGroup,
+  usePagedList,
+} from '../api/queries';
 import type { Group, SubscriptionLevel, ThreadKind } from '../api/types';
 import { useSession } from '../auth/session';
 import { useI18n } from '../i18n/i18n';
@@ -12,9 +19,9 @@ import { useErrorText } from '../ui/errors';
 import { FormError } from '../ui/Field';
 import { PageTitle } from '../ui/Layout';
 import { Markdown } from '../ui/Markdown';
-import { Empty, ErrorState, LoadMore, Loading } from '../ui/states';
+import { ErrorState, Loading, PagedList } from '../ui/states';
 import { GroupBadges } from './group-bits';
-import { ThreadList } from './thread-bits';
+import { NewPostsBanner, ThreadList } from './thread-bits';
 
 interface GroupOutlet {
   group: Group;
@@ -69,7 +76,12 @@ export function GroupLayout() {
 /** A group or thread the caller cannot see (banned: 403 with the reason; private or gone: 404). */
 export function Unavailable({ error, retry }: { error: unknown; retry?: () => void }) {
   const { t } = useI18n();
-  const title = error instanceof ApiError && error.status === 403 ? t('group.noAccess') : error instanceof ApiError && error.status === 404 ? t('notFound.title') : t('error.title');
+  const title =
+    error instanceof ApiError && error.status === 403
+      ? t('group.noAccess')
+      : error instanceof ApiError && error.status === 404
+        ? t('notFound.title')
+        : t('error.title');
   return (
     <section className="page narrow">
       <PageTitle title={title}>{title}</PageTitle>
@@ -111,7 +123,11 @@ export function JoinPanel({ group }: { group: Group }) {
   const refresh = () => invalidateGroup(qc, group.id);
 
   const join = useMutation({
-    mutationFn: () => api('POST /api/groups/{groupId}/join', { params: { groupId: group.id }, body: hasRules ? { acceptRulesVersion: group.rulesVersion } : {} }),
+    mutationFn: () =>
+      api('POST /api/groups/{groupId}/join', {
+        params: { groupId: group.id },
+        body: hasRules ? { acceptRulesVersion: group.rulesVersion } : {},
+      }),
     onSuccess: async (res) => {
       await refresh();
       setNotice(res.status === 'pending' ? t('membership.requested') : t('membership.joined'));
@@ -126,7 +142,11 @@ export function JoinPanel({ group }: { group: Group }) {
     },
   });
   const acceptRules = useMutation({
-    mutationFn: () => api('POST /api/groups/{groupId}/rules/accept', { params: { groupId: group.id }, body: { version: group.rulesVersion } }),
+    mutationFn: () =>
+      api('POST /api/groups/{groupId}/rules/accept', {
+        params: { groupId: group.id },
+        body: { version: group.rulesVersion },
+      }),
     onSuccess: async () => {
       await refresh();
       setNotice(t('rules.acceptedNotice'));
@@ -137,7 +157,10 @@ export function JoinPanel({ group }: { group: Group }) {
   if (session.state !== 'signed-in') {
     return (
       <div className="join-panel">
-        <Link className="button primary" to={`/signin?next=${encodeURIComponent(`/groups/${group.id}`)}`}>
+        <Link
+          className="button primary"
+          to={`/signin?next=${encodeURIComponent(`/groups/${group.id}`)}`}
+        >
           {t('membership.signInToJoin')}
         </Link>
       </div>
@@ -175,7 +198,12 @@ export function JoinPanel({ group }: { group: Group }) {
               <strong>{t('rules.changed', { version: group.rulesVersion })}</strong>
             </p>
             <RulesView group={group} />
-            <button type="button" className="button primary" disabled={acceptRules.isPending} onClick={() => acceptRules.mutate()}>
+            <button
+              type="button"
+              className="button primary"
+              disabled={acceptRules.isPending}
+              onClick={() => acceptRules.mutate()}
+            >
               {t('rules.acceptNew', { version: group.rulesVersion })}
             </button>
           </div>
@@ -183,7 +211,12 @@ export function JoinPanel({ group }: { group: Group }) {
         <div className="membership-line">
           <span>{t('membership.youAre', { role: t(`role.${m!.role}`) })}</span>
           <SubscriptionSelect group={group} />
-          <button type="button" className="button ghost small" disabled={leave.isPending} onClick={() => leave.mutate()}>
+          <button
+            type="button"
+            className="button ghost small"
+            disabled={leave.isPending}
+            onClick={() => leave.mutate()}
+          >
             {t('membership.leave')}
           </button>
         </div>
@@ -202,8 +235,16 @@ export function JoinPanel({ group }: { group: Group }) {
       >
         {invited && <p className="alert alert-info">{t('membership.invited')}</p>}
         {rulesConsent}
-        <button type="submit" className="button primary" disabled={join.isPending || (hasRules && !accepted)}>
-          {invited ? t('membership.acceptInvite') : group.joinPolicy === 'approval' ? t('membership.request') : t('membership.join')}
+        <button
+          type="submit"
+          className="button primary"
+          disabled={join.isPending || (hasRules && !accepted)}
+        >
+          {invited
+            ? t('membership.acceptInvite')
+            : group.joinPolicy === 'approval'
+              ? t('membership.request')
+              : t('membership.join')}
         </button>
       </form>
     ) : (
@@ -233,17 +274,26 @@ function SubscriptionSelect({ group }: { group: Group }) {
   const current = useQuery({
     queryKey: keys.subscription(group.id),
     retry: false,
-    queryFn: ({ signal }) => api('GET /api/groups/{groupId}/subscription', { params: { groupId: group.id }, signal }),
+    queryFn: ({ signal }) =>
+      api('GET /api/groups/{groupId}/subscription', { params: { groupId: group.id }, signal }),
   });
   const set = useMutation({
-    mutationFn: (level: SubscriptionLevel) => api('PUT /api/groups/{groupId}/subscription', { params: { groupId: group.id }, body: { level } }),
+    mutationFn: (level: SubscriptionLevel) =>
+      api('PUT /api/groups/{groupId}/subscription', {
+        params: { groupId: group.id },
+        body: { level },
+      }),
     onSuccess: (res) => qc.setQueryData(keys.subscription(group.id), res),
   });
   if (!current.isSuccess) return null;
   return (
     <label className="inline-label">
       {t('subscription.label')}
-      <select value={current.data.level} disabled={set.isPending} onChange={(e) => set.mutate(e.target.value as SubscriptionLevel)}>
+      <select
+        value={current.data.level}
+        disabled={set.isPending}
+        onChange={(e) => set.mutate(e.target.value as SubscriptionLevel)}
+      >
         {LEVELS.map((l) => (
           <option key={l} value={l}>
             {t(`subscription.${l}`)}
@@ -260,16 +310,24 @@ const KINDS = ['question', 'discussion', 'announcement'] as const;
 
 export function GroupThreadsTab() {
   const { group } = useGroupOutlet();
-  const { t, tn } = useI18n();
+  const { t } = useI18n();
   const [params, setParams] = useSearchParams();
-  const sort = (SORTS as readonly string[]).includes(params.get('sort') ?? '') ? (params.get('sort') as (typeof SORTS)[number]) : 'latest';
-  const kind = (KINDS as readonly string[]).includes(params.get('kind') ?? '') ? (params.get('kind') as ThreadKind) : undefined;
+  const sort = (SORTS as readonly string[]).includes(params.get('sort') ?? '')
+    ? (params.get('sort') as (typeof SORTS)[number])
+    : 'latest';
+  const kind = (KINDS as readonly string[]).includes(params.get('kind') ?? '')
+    ? (params.get('kind') as ThreadKind)
+    : undefined;
   const tag = params.get('tag') ?? undefined;
   const filters = { sort, kind, tag };
-  const list = usePagedList(keys.groupThreads(group.id, filters), 'GET /api/groups/{groupId}/threads', {
-    params: { groupId: group.id },
-    query: filters,
-  });
+  const list = usePagedList(
+    keys.groupThreads(group.id, filters),
+    'GET /api/groups/{groupId}/threads',
+    {
+      params: { groupId: group.id },
+      query: filters,
+    },
+  );
   const { fresh, clear } = useNewThreads(group.id);
   const set = (name: string, value: string | undefined) => {
     const next = new URLSearchParams(params);
@@ -285,7 +343,12 @@ export function GroupThreadsTab() {
         <div className="filters">
           <label>
             {t('threads.sort')}
-            <select value={sort} onChange={(e) => set('sort', e.target.value === 'latest' ? undefined : e.target.value)}>
+            <select
+              value={sort}
+              onChange={(e) =>
+                set('sort', e.target.value === 'latest' ? undefined : e.target.value)
+              }
+            >
               {SORTS.map((s) => (
                 <option key={s} value={s}>
                   {t(`threads.sort.${s}`)}
@@ -330,38 +393,26 @@ export function GroupThreadsTab() {
       {tag && (
         <p className="active-filter">
           {t('threads.taggedWith')} <span className="chip">{tag}</span>{' '}
-          <button type="button" className="button ghost small" onClick={() => set('tag', undefined)}>
+          <button
+            type="button"
+            className="button ghost small"
+            onClick={() => set('tag', undefined)}
+          >
             {t('threads.clearTag')}
           </button>
         </p>
       )}
-      {fresh.length > 0 && (
-        <div className="new-banner" role="status">
-          <span>
-            {tn('threads.newQuestions', fresh.length)}: {fresh.slice(0, 3).map((th) => th.title).join(' · ')}
-          </span>
-          <button
-            type="button"
-            className="button primary small"
-            onClick={() => {
-              clear();
-              void list.refetch();
-            }}
-          >
-            {t('threads.showNew')}
-          </button>
-        </div>
-      )}
-      {list.isPending ? (
-        <Loading />
-      ) : list.isError ? (
-        <ErrorState error={list.error} retry={() => void list.refetch()} />
-      ) : list.items.length === 0 ? (
-        <Empty>{tag || kind ? t('threads.noneMatching') : t('threads.none')}</Empty>
-      ) : (
-        <ThreadList threads={list.items} onTag={(x) => set('tag', x)} />
-      )}
-      <LoadMore hasMore={!!list.hasNextPage} loading={list.isFetchingNextPage} onMore={() => void list.fetchNextPage()} />
+      <NewPostsBanner
+        fresh={fresh}
+        label="threads.newQuestions"
+        onShow={() => {
+          clear();
+          void list.refetch();
+        }}
+      />
+      <PagedList list={list} empty={tag || kind ? t('threads.noneMatching') : t('threads.none')}>
+        {() => <ThreadList threads={list.items} onTag={(x) => set('tag', x)} />}
+      </PagedList>
     </div>
   );
 }
@@ -373,7 +424,11 @@ export function GroupAboutTab() {
     <div className="tab-panel about">
       <section className="card">
         <h2>{t('group.about')}</h2>
-        {group.description ? <p className="prewrap">{group.description}</p> : <p className="muted">{t('group.noDescription')}</p>}
+        {group.description ? (
+          <p className="prewrap">{group.description}</p>
+        ) : (
+          <p className="muted">{t('group.noDescription')}</p>
+        )}
         <dl className="facts">
           <dt>{t('group.visibility')}</dt>
           <dd>{t(`group.visibility.${group.visibility}`)}</dd>
@@ -385,7 +440,12 @@ export function GroupAboutTab() {
       </section>
       <section className="card">
         <h2>
-          {t('group.rules')} {group.rulesVersion > 0 && <span className="muted small">({t('rules.version', { version: group.rulesVersion })})</span>}
+          {t('group.rules')}{' '}
+          {group.rulesVersion > 0 && (
+            <span className="muted small">
+              ({t('rules.version', { version: group.rulesVersion })})
+            </span>
+          )}
         </h2>
         <RulesView group={group} />
       </section>
@@ -397,10 +457,14 @@ export function GroupMembersTab() {
   const { group } = useGroupOutlet();
   const { t } = useI18n();
   const [role, setRole] = useState<'' | 'owner' | 'moderator' | 'member'>('');
-  const list = usePagedList(keys.members(group.id, { role, status: 'active' }), 'GET /api/groups/{groupId}/members', {
-    params: { groupId: group.id },
-    query: { role: role || undefined, status: 'active' },
-  });
+  const list = usePagedList(
+    keys.members(group.id, { role, status: 'active' }),
+    'GET /api/groups/{groupId}/members',
+    {
+      params: { groupId: group.id },
+      query: { role: role || undefined, status: 'active' },
+    },
+  );
   return (
     <div className="tab-panel">
       <div className="toolbar">
@@ -416,32 +480,27 @@ export function GroupMembersTab() {
           </select>
         </label>
       </div>
-      {list.isPending ? (
-        <Loading />
-      ) : list.isError ? (
-        <ErrorState error={list.error} retry={() => void list.refetch()} />
-      ) : list.items.length === 0 ? (
-        <Empty>{t('members.none')}</Empty>
-      ) : (
-        <ul className="member-list">
-          {list.items.map((m) => (
-            <li key={m.user.id} className="member">
-              <Avatar name={m.user.displayName} />
-              <div>
-                <UserLink user={m.user} /> <span className="muted">@{m.user.handle}</span>
-                {m.user.headline && <p className="muted small">{m.user.headline}</p>}
-              </div>
-              <span className={`badge badge-role-${m.role}`}>{t(`role.${m.role}`)}</span>
-              {m.joinedAt && (
-                <span className="muted small">
-                  {t('members.joined')} <Time iso={m.joinedAt} />
-                </span>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
-      <LoadMore hasMore={!!list.hasNextPage} loading={list.isFetchingNextPage} onMore={() => void list.fetchNextPage()} />
+      <PagedList list={list} empty={t('members.none')}>
+        {() => (
+          <ul className="member-list">
+            {list.items.map((m) => (
+              <li key={m.user.id} className="member">
+                <Avatar name={m.user.displayName} />
+                <div>
+                  <UserLink user={m.user} /> <span className="muted">@{m.user.handle}</span>
+                  {m.user.headline && <p className="muted small">{m.user.headline}</p>}
+                </div>
+                <span className={`badge badge-role-${m.role}`}>{t(`role.${m.role}`)}</span>
+                {m.joinedAt && (
+                  <span className="muted small">
+                    {t('members.joined')} <Time iso={m.joinedAt} />
+                  </span>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </PagedList>
     </div>
   );
 }

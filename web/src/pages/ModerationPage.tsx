@@ -2,15 +2,22 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type KeyboardEvent } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { api, ApiError } from '../api/client';
-import { activeRole, invalidateGroup, isModerator, keys, useGroup, usePagedList } from '../api/queries';
+import {
+  activeRole,
+  invalidateGroup,
+  isModerator,
+  keys,
+  useGroup,
+  usePagedList,
+} from '../api/queries';
 import type { Group, Member, Report, Role } from '../api/types';
 import { useSession } from '../auth/session';
 import { useI18n } from '../i18n/i18n';
 import { Avatar, Time, UserLink } from '../ui/bits';
 import { fieldErrors, formError, useErrorText } from '../ui/errors';
-import { Field, FormError } from '../ui/Field';
+import { Field, FormError, ReasonForm } from '../ui/Field';
 import { PageTitle } from '../ui/Layout';
-import { Empty, ErrorState, LoadMore, Loading } from '../ui/states';
+import { ErrorState, Loading, PagedList } from '../ui/states';
 
 const TABS = ['applicants', 'invites', 'reports', 'members', 'banned', 'audit'] as const;
 type Tab = (typeof TABS)[number];
@@ -21,15 +28,23 @@ export function ModerationPage() {
   const { t } = useI18n();
   const group = useGroup(groupId);
   const [params, setParams] = useSearchParams();
-  const tab: Tab = (TABS as readonly string[]).includes(params.get('tab') ?? '') ? (params.get('tab') as Tab) : 'applicants';
+  const tab: Tab = (TABS as readonly string[]).includes(params.get('tab') ?? '')
+    ? (params.get('tab') as Tab)
+    : 'applicants';
   if (group.isPending) return <Loading />;
   if (group.isError) return <ErrorState error={group.error} retry={() => void group.refetch()} />;
   const g = group.data;
   if (!isModerator(g)) return <ErrorState error={new ApiError(403, t('mod.notAllowed'))} />;
-  const select = (next: Tab) => setParams(next === 'applicants' ? {} : { tab: next }, { replace: true });
+  const select = (next: Tab) =>
+    setParams(next === 'applicants' ? {} : { tab: next }, { replace: true });
   const onKey = (e: KeyboardEvent) => {
     const i = TABS.indexOf(tab);
-    const next = e.key === 'ArrowRight' ? TABS[(i + 1) % TABS.length] : e.key === 'ArrowLeft' ? TABS[(i - 1 + TABS.length) % TABS.length] : null;
+    const next =
+      e.key === 'ArrowRight'
+        ? TABS[(i + 1) % TABS.length]
+        : e.key === 'ArrowLeft'
+          ? TABS[(i - 1 + TABS.length) % TABS.length]
+          : null;
     if (next) {
       e.preventDefault();
       select(next);
@@ -71,57 +86,84 @@ export function ModerationPage() {
   );
 }
 
-function MemberQueue({ group, status }: { group: Group; status: 'pending' | 'active' | 'banned' | 'invited' }) {
+function MemberQueue({
+  group,
+  status,
+}: {
+  group: Group;
+  status: 'pending' | 'active' | 'banned' | 'invited';
+}) {
   const { t } = useI18n();
   // Shown above the list: an approved, rejected, banned or unbanned member leaves it.
   const [outcome, setOutcome] = useState<string | null>(null);
-  const list = usePagedList(keys.members(group.id, { status }), 'GET /api/groups/{groupId}/members', { params: { groupId: group.id }, query: { status } });
-  const note = outcome && (
-    <p className="success" role="status">
-      {outcome}
-    </p>
+  const list = usePagedList(
+    keys.members(group.id, { status }),
+    'GET /api/groups/{groupId}/members',
+    { params: { groupId: group.id }, query: { status } },
   );
-  if (list.isPending) return <Loading />;
-  if (list.isError) return <ErrorState error={list.error} retry={() => void list.refetch()} />;
-  if (!list.items.length) {
-    return (
-      <>
-        {note}
-        <Empty>{t(`mod.empty.${status}`)}</Empty>
-      </>
-    );
-  }
   return (
     <>
-      {note}
-      <ul className="member-list">
-        {list.items.map((m) => (
-          <MemberRow key={m.user.id} group={group} member={m} onDone={setOutcome} />
-        ))}
-      </ul>
-      <LoadMore hasMore={!!list.hasNextPage} loading={list.isFetchingNextPage} onMore={() => void list.fetchNextPage()} />
+      {outcome && (
+        <p className="success" role="status">
+          {outcome}
+        </p>
+      )}
+      <PagedList list={list} empty={t(`mod.empty.${status}`)}>
+        {(items) => (
+          <ul className="member-list">
+            {items.map((m) => (
+              <MemberRow key={m.user.id} group={group} member={m} onDone={setOutcome} />
+            ))}
+          </ul>
+        )}
+      </PagedList>
     </>
   );
 }
 
-function MemberRow({ group, member, onDone }: { group: Group; member: Member; onDone(message: string): void }) {
+function MemberRow({
+  group,
+  member,
+  onDone,
+}: {
+  group: Group;
+  member: Member;
+  onDone(message: string): void;
+}) {
   const { t } = useI18n();
   const text = useErrorText();
   const { user } = useSession();
   const qc = useQueryClient();
   const [banning, setBanning] = useState(false);
-  const [reason, setReason] = useState('');
   const params = { groupId: group.id, userId: member.user.id };
   const after = (message: string) => async () => {
     onDone(t('mod.outcome', { name: member.user.displayName, outcome: message }));
     setBanning(false);
     await invalidateGroup(qc, group.id);
   };
-  const approve = useMutation({ mutationFn: () => api('POST /api/groups/{groupId}/members/{userId}/approve', { params }), onSuccess: after(t('mod.approved')) });
-  const reject = useMutation({ mutationFn: () => api('POST /api/groups/{groupId}/members/{userId}/reject', { params, body: {} }), onSuccess: after(t('mod.rejected')) });
-  const ban = useMutation({ mutationFn: () => api('POST /api/groups/{groupId}/members/{userId}/ban', { params, body: { reason } }), onSuccess: after(t('mod.banned')) });
-  const unban = useMutation({ mutationFn: () => api('DELETE /api/groups/{groupId}/members/{userId}/ban', { params }), onSuccess: after(t('mod.unbanned')) });
-  const setRole = useMutation({ mutationFn: (role: Role) => api('PATCH /api/groups/{groupId}/members/{userId}', { params, body: { role } }), onSuccess: after(t('mod.roleChanged')) });
+  const approve = useMutation({
+    mutationFn: () => api('POST /api/groups/{groupId}/members/{userId}/approve', { params }),
+    onSuccess: after(t('mod.approved')),
+  });
+  const reject = useMutation({
+    mutationFn: () =>
+      api('POST /api/groups/{groupId}/members/{userId}/reject', { params, body: {} }),
+    onSuccess: after(t('mod.rejected')),
+  });
+  const ban = useMutation({
+    mutationFn: (reason: string) =>
+      api('POST /api/groups/{groupId}/members/{userId}/ban', { params, body: { reason } }),
+    onSuccess: after(t('mod.banned')),
+  });
+  const unban = useMutation({
+    mutationFn: () => api('DELETE /api/groups/{groupId}/members/{userId}/ban', { params }),
+    onSuccess: after(t('mod.unbanned')),
+  });
+  const setRole = useMutation({
+    mutationFn: (role: Role) =>
+      api('PATCH /api/groups/{groupId}/members/{userId}', { params, body: { role } }),
+    onSuccess: after(t('mod.roleChanged')),
+  });
   const error = approve.error ?? reject.error ?? ban.error ?? unban.error ?? setRole.error;
   const isOwner = activeRole(group) === 'owner';
   const self = member.user.id === user?.id;
@@ -130,24 +172,44 @@ function MemberRow({ group, member, onDone }: { group: Group; member: Member; on
       <Avatar name={member.user.displayName} />
       <div className="member-who">
         <UserLink user={member.user} /> <span className="muted">@{member.user.handle}</span>
-        {member.status === 'banned' && member.banReason && <p className="muted small">{t('membership.banReason', { reason: member.banReason })}</p>}
-        {member.status === 'active' && <span className={`badge badge-role-${member.role}`}>{t(`role.${member.role}`)}</span>}
+        {member.status === 'banned' && member.banReason && (
+          <p className="muted small">{t('membership.banReason', { reason: member.banReason })}</p>
+        )}
+        {member.status === 'active' && (
+          <span className={`badge badge-role-${member.role}`}>{t(`role.${member.role}`)}</span>
+        )}
       </div>
       <div className="member-actions">
         {member.status === 'pending' && (
-          <button type="button" className="button primary small" disabled={approve.isPending} onClick={() => approve.mutate()}>
+          <button
+            type="button"
+            className="button primary small"
+            disabled={approve.isPending}
+            onClick={() => approve.mutate()}
+          >
             {t('mod.approve')}
           </button>
         )}
         {member.status === 'pending' && (
-          <button type="button" className="button secondary small" disabled={reject.isPending} onClick={() => reject.mutate()}>
+          <button
+            type="button"
+            className="button secondary small"
+            disabled={reject.isPending}
+            onClick={() => reject.mutate()}
+          >
             {t('mod.reject')}
           </button>
         )}
         {member.status === 'active' && isOwner && !self && (
           <label>
-            <span className="visually-hidden">{t('mod.roleFor', { name: member.user.displayName })}</span>
-            <select value={member.role} disabled={setRole.isPending} onChange={(e) => setRole.mutate(e.target.value as Role)}>
+            <span className="visually-hidden">
+              {t('mod.roleFor', { name: member.user.displayName })}
+            </span>
+            <select
+              value={member.role}
+              disabled={setRole.isPending}
+              onChange={(e) => setRole.mutate(e.target.value as Role)}
+            >
               {(['member', 'moderator', 'owner'] as const).map((r) => (
                 <option key={r} value={r}>
                   {t(`role.${r}`)}
@@ -157,34 +219,36 @@ function MemberRow({ group, member, onDone }: { group: Group; member: Member; on
           </label>
         )}
         {member.status === 'active' && !self && !banning && (
-          <button type="button" className="button ghost small danger" onClick={() => setBanning(true)}>
+          <button
+            type="button"
+            className="button ghost small danger"
+            onClick={() => setBanning(true)}
+          >
             {t('mod.ban')}
           </button>
         )}
         {member.status === 'banned' && (
-          <button type="button" className="button secondary small" disabled={unban.isPending} onClick={() => unban.mutate()}>
+          <button
+            type="button"
+            className="button secondary small"
+            disabled={unban.isPending}
+            onClick={() => unban.mutate()}
+          >
             {t('mod.unban')}
           </button>
         )}
       </div>
       {banning && (
-        <form
-          className="inline-form ban-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            ban.mutate();
-          }}
-        >
-          <Field label={t('mod.banReason', { name: member.user.displayName })} errors={fieldErrors(ban.error, 'reason')}>
-            {(p) => <input {...p} value={reason} onChange={(e) => setReason(e.target.value)} required autoFocus />}
-          </Field>
-          <button type="submit" className="button danger small" disabled={ban.isPending}>
-            {t('mod.confirmBan')}
-          </button>
-          <button type="button" className="button ghost small" onClick={() => setBanning(false)}>
-            {t('action.cancel')}
-          </button>
-        </form>
+        <ReasonForm
+          label={t('mod.banReason', { name: member.user.displayName })}
+          submitLabel={t('mod.confirmBan')}
+          danger
+          required
+          pending={ban.isPending}
+          errors={fieldErrors(ban.error, 'reason')}
+          onSubmit={(reason) => ban.mutate(reason)}
+          onCancel={() => setBanning(false)}
+        />
       )}
       <FormError message={formError(error, ['reason', 'role'], text)} />
     </li>
@@ -205,10 +269,14 @@ function Invites({ group }: { group: Group }) {
       try {
         user = await api('GET /api/users/{userId}', { params: { userId: handle } });
       } catch (err) {
-        if (err instanceof ApiError && (err.status === 404 || err.status === 400)) throw new ApiError(404, [t('mod.inviteUnknown', { who: handle })]);
+        if (err instanceof ApiError && (err.status === 404 || err.status === 400))
+          throw new ApiError(404, [t('mod.inviteUnknown', { who: handle })]);
         throw err;
       }
-      await api('POST /api/groups/{groupId}/invites', { params: { groupId: group.id }, body: { userId: user.id } });
+      await api('POST /api/groups/{groupId}/invites', {
+        params: { groupId: group.id },
+        body: { userId: user.id },
+      });
       return user;
     },
     onSuccess: async (user) => {
@@ -227,8 +295,21 @@ function Invites({ group }: { group: Group }) {
           invite.mutate();
         }}
       >
-        <Field label={t('mod.inviteWho')} hint={t('mod.inviteHint')} errors={fieldErrors(invite.error, 'userId')}>
-          {(p) => <input {...p} value={who} onChange={(e) => setWho(e.target.value)} autoCapitalize="none" spellCheck={false} required />}
+        <Field
+          label={t('mod.inviteWho')}
+          hint={t('mod.inviteHint')}
+          errors={fieldErrors(invite.error, 'userId')}
+        >
+          {(p) => (
+            <input
+              {...p}
+              value={who}
+              onChange={(e) => setWho(e.target.value)}
+              autoCapitalize="none"
+              spellCheck={false}
+              required
+            />
+          )}
         </Field>
         <button type="submit" className="button primary" disabled={invite.isPending || !who.trim()}>
           {t('mod.invite')}
@@ -249,7 +330,10 @@ function Invites({ group }: { group: Group }) {
 function Reports({ group }: { group: Group }) {
   const { t } = useI18n();
   const [status, setStatus] = useState<'open' | 'resolved'>('open');
-  const list = usePagedList(keys.reports(group.id, status), 'GET /api/groups/{groupId}/reports', { params: { groupId: group.id }, query: { status } });
+  const list = usePagedList(keys.reports(group.id, status), 'GET /api/groups/{groupId}/reports', {
+    params: { groupId: group.id },
+    query: { status },
+  });
   return (
     <>
       <div className="toolbar">
@@ -261,26 +345,27 @@ function Reports({ group }: { group: Group }) {
           </select>
         </label>
       </div>
-      {list.isPending ? (
-        <Loading />
-      ) : list.isError ? (
-        <ErrorState error={list.error} retry={() => void list.refetch()} />
-      ) : list.items.length === 0 ? (
-        <Empty>{t(status === 'open' ? 'mod.reports.none' : 'mod.reports.noneResolved')}</Empty>
-      ) : (
-        <ul className="report-list">
-          {list.items.map((r) => (
-            <ReportRow key={r.id} group={group} report={r} />
-          ))}
-        </ul>
-      )}
-      <LoadMore hasMore={!!list.hasNextPage} loading={list.isFetchingNextPage} onMore={() => void list.fetchNextPage()} />
+      <PagedList
+        list={list}
+        empty={t(status === 'open' ? 'mod.reports.none' : 'mod.reports.noneResolved')}
+      >
+        {() => (
+          <ul className="report-list">
+            {list.items.map((r) => (
+              <ReportRow key={r.id} group={group} report={r} />
+            ))}
+          </ul>
+        )}
+      </PagedList>
     </>
   );
 }
 
 function reportTargetLink(report: Report): string | null {
-  const r = report as Report & { threadId?: string | null; target?: { threadId?: string | null } | null };
+  const r = report as Report & {
+    threadId?: string | null;
+    target?: { threadId?: string | null } | null;
+  };
   if (report.targetType === 'thread') return `/threads/${report.targetId}`;
   if (report.targetType === 'user') return `/users/${report.targetId}`;
   const threadId = r.threadId ?? r.target?.threadId;
@@ -293,7 +378,11 @@ function ReportRow({ group, report }: { group: Group; report: Report }) {
   const qc = useQueryClient();
   const [note, setNote] = useState('');
   const resolve = useMutation({
-    mutationFn: (action: 'dismiss' | 'remove') => api('POST /api/reports/{reportId}/resolve', { params: { reportId: report.id }, body: note.trim() ? { action, note: note.trim() } : { action } }),
+    mutationFn: (action: 'dismiss' | 'remove') =>
+      api('POST /api/reports/{reportId}/resolve', {
+        params: { reportId: report.id },
+        body: note.trim() ? { action, note: note.trim() } : { action },
+      }),
     onSuccess: () => invalidateGroup(qc, group.id),
   });
   const link = reportTargetLink(report);
@@ -301,7 +390,8 @@ function ReportRow({ group, report }: { group: Group; report: Report }) {
   return (
     <li className="card report">
       <p>
-        <span className="badge">{t(`report.target.${report.targetType}`)}</span> {link ? <Link to={link}>{excerpt?.title ?? t('mod.viewReported')}</Link> : null}
+        <span className="badge">{t(`report.target.${report.targetType}`)}</span>{' '}
+        {link ? <Link to={link}>{excerpt?.title ?? t('mod.viewReported')}</Link> : null}
       </p>
       {excerpt?.excerpt && <blockquote>{excerpt.excerpt}</blockquote>}
       <p>
@@ -312,11 +402,23 @@ function ReportRow({ group, report }: { group: Group; report: Report }) {
       </p>
       {report.status === 'open' ? (
         <div className="inline-form">
-          <Field label={t('mod.resolveNote')}>{(p) => <input {...p} value={note} onChange={(e) => setNote(e.target.value)} />}</Field>
-          <button type="button" className="button secondary small" disabled={resolve.isPending} onClick={() => resolve.mutate('dismiss')}>
+          <Field label={t('mod.resolveNote')}>
+            {(p) => <input {...p} value={note} onChange={(e) => setNote(e.target.value)} />}
+          </Field>
+          <button
+            type="button"
+            className="button secondary small"
+            disabled={resolve.isPending}
+            onClick={() => resolve.mutate('dismiss')}
+          >
             {t('mod.dismiss')}
           </button>
-          <button type="button" className="button danger small" disabled={resolve.isPending} onClick={() => resolve.mutate('remove')}>
+          <button
+            type="button"
+            className="button danger small"
+            disabled={resolve.isPending}
+            onClick={() => resolve.mutate('remove')}
+          >
             {t('mod.removeContent')}
           </button>
         </div>
@@ -330,44 +432,44 @@ function ReportRow({ group, report }: { group: Group; report: Report }) {
 
 function AuditLog({ group }: { group: Group }) {
   const { t } = useI18n();
-  const list = usePagedList(keys.audit(group.id), 'GET /api/groups/{groupId}/audit-log', { params: { groupId: group.id } });
-  if (list.isPending) return <Loading />;
-  if (list.isError) return <ErrorState error={list.error} retry={() => void list.refetch()} />;
-  if (!list.items.length) return <Empty>{t('mod.audit.none')}</Empty>;
+  const list = usePagedList(keys.audit(group.id), 'GET /api/groups/{groupId}/audit-log', {
+    params: { groupId: group.id },
+  });
   return (
-    <>
-      <table className="audit">
-        <caption className="visually-hidden">{t('mod.tab.audit')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('mod.audit.when')}</th>
-            <th scope="col">{t('mod.audit.who')}</th>
-            <th scope="col">{t('mod.audit.action')}</th>
-            <th scope="col">{t('mod.audit.target')}</th>
-            <th scope="col">{t('mod.audit.reason')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {list.items.map((e) => (
-            <tr key={e.id}>
-              <td>
-                <Time iso={e.createdAt} />
-              </td>
-              <td>
-                <UserLink user={e.actor} />
-              </td>
-              <td>
-                <code>{e.action}</code>
-              </td>
-              <td>
-                {e.targetType} <span className="muted small">{e.targetId}</span>
-              </td>
-              <td>{e.reason ?? ''}</td>
+    <PagedList list={list} empty={t('mod.audit.none')}>
+      {(items) => (
+        <table className="audit">
+          <caption className="visually-hidden">{t('mod.tab.audit')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('mod.audit.when')}</th>
+              <th scope="col">{t('mod.audit.who')}</th>
+              <th scope="col">{t('mod.audit.action')}</th>
+              <th scope="col">{t('mod.audit.target')}</th>
+              <th scope="col">{t('mod.audit.reason')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-      <LoadMore hasMore={!!list.hasNextPage} loading={list.isFetchingNextPage} onMore={() => void list.fetchNextPage()} />
-    </>
+          </thead>
+          <tbody>
+            {items.map((e) => (
+              <tr key={e.id}>
+                <td>
+                  <Time iso={e.createdAt} />
+                </td>
+                <td>
+                  <UserLink user={e.actor} />
+                </td>
+                <td>
+                  <code>{e.action}</code>
+                </td>
+                <td>
+                  {e.targetType} <span className="muted small">{e.targetId}</span>
+                </td>
+                <td>{e.reason ?? ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </PagedList>
   );
 }

@@ -6,7 +6,7 @@ import { activeRole, invalidateGroup, isModerator, keys, useGroup } from '../api
 import type { ThreadKind } from '../api/types';
 import { useI18n } from '../i18n/i18n';
 import { fieldErrors, formError, useErrorText } from '../ui/errors';
-import { Field, FormError } from '../ui/Field';
+import { Field, FormError, RadioGroup, SubmitButton } from '../ui/Field';
 import { PageTitle } from '../ui/Layout';
 import { MarkdownEditor } from '../ui/MarkdownEditor';
 import { ErrorState, Loading } from '../ui/states';
@@ -26,10 +26,17 @@ export function useGroupTags(groupId: string | undefined): string[] {
     staleTime: 60_000,
     retry: false,
     queryFn: async ({ signal }) => {
-      const page = await api('GET /api/groups/{groupId}/threads', { params: { groupId: groupId! }, query: { limit: 100 }, signal });
+      const page = await api('GET /api/groups/{groupId}/threads', {
+        params: { groupId: groupId! },
+        query: { limit: 100 },
+        signal,
+      });
       const counts = new Map<string, number>();
-      for (const th of page.items) for (const tag of th.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
-      return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([tag]) => tag);
+      for (const th of page.items)
+        for (const tag of th.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+      return [...counts]
+        .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+        .map(([tag]) => tag);
     },
   });
   return tags.data ?? [];
@@ -44,13 +51,22 @@ export function NewThreadPage() {
   const qc = useQueryClient();
   const group = useGroup(groupId);
   const suggestions = useGroupTags(group.data?.id);
-  const initialKind = params.get('kind') === 'discussion' ? 'discussion' : params.get('kind') === 'announcement' ? 'announcement' : 'question';
+  const initialKind =
+    params.get('kind') === 'discussion'
+      ? 'discussion'
+      : params.get('kind') === 'announcement'
+        ? 'announcement'
+        : 'question';
   const [kind, setKind] = useState<ThreadKind>(initialKind);
   const [title, setTitle] = useState('');
   const [body, setBody] = useState('');
   const [tags, setTags] = useState<string[]>([]);
   const post = useMutation({
-    mutationFn: () => api('POST /api/groups/{groupId}/threads', { params: { groupId: group.data!.id }, body: { kind, title, body, tags } }),
+    mutationFn: () =>
+      api('POST /api/groups/{groupId}/threads', {
+        params: { groupId: group.data!.id },
+        body: { kind, title, body, tags },
+      }),
     onSuccess: (thread) => {
       qc.setQueryData(keys.thread(thread.id), thread);
       void invalidateGroup(qc, thread.groupId);
@@ -64,8 +80,16 @@ export function NewThreadPage() {
   if (group.isPending) return <Loading />;
   if (group.isError) return <ErrorState error={group.error} retry={() => void group.refetch()} />;
   const g = group.data;
-  const kinds: ThreadKind[] = isModerator(g) ? ['question', 'discussion', 'announcement'] : ['question', 'discussion'];
-  const heading = t(kind === 'question' ? 'compose.askTitle' : kind === 'announcement' ? 'compose.announceTitle' : 'compose.discussTitle');
+  const kinds: ThreadKind[] = isModerator(g)
+    ? ['question', 'discussion', 'announcement']
+    : ['question', 'discussion'];
+  const heading = t(
+    kind === 'question'
+      ? 'compose.askTitle'
+      : kind === 'announcement'
+        ? 'compose.announceTitle'
+        : 'compose.discussTitle',
+  );
   if (!activeRole(g) || needsRulesAcceptance(g)) {
     return (
       <section className="page narrow">
@@ -86,28 +110,51 @@ export function NewThreadPage() {
       </p>
       <PageTitle title={heading}>{heading}</PageTitle>
       <form className="card form" onSubmit={submit} noValidate>
-        <fieldset className="field">
-          <legend>{t('compose.kind')}</legend>
-          <div className="segmented">
-            {kinds.map((k) => (
-              <label key={k} className="choice">
-                <input type="radio" name="kind" value={k} checked={kind === k} onChange={() => setKind(k)} />
-                <span>{t(`kind.${k}`)}</span>
-              </label>
-            ))}
-          </div>
-          {fieldErrors(post.error, 'kind').length > 0 && <p className="field-error">{fieldErrors(post.error, 'kind').join(' ')}</p>}
-        </fieldset>
-        <Field label={t('compose.title')} hint={kind === 'question' ? t('compose.titleHintQuestion') : undefined} errors={fieldErrors(post.error, 'title')}>
-          {(p) => <input {...p} value={title} onChange={(e) => setTitle(e.target.value)} maxLength={200} required />}
+        <RadioGroup
+          legend={t('compose.kind')}
+          name="kind"
+          value={kind}
+          onChange={setKind}
+          inline
+          errors={fieldErrors(post.error, 'kind')}
+          options={kinds.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
+        />
+        <Field
+          label={t('compose.title')}
+          hint={kind === 'question' ? t('compose.titleHintQuestion') : undefined}
+          errors={fieldErrors(post.error, 'title')}
+        >
+          {(p) => (
+            <input
+              {...p}
+              value={title}
+              onChange={(e) => setTitle(e.target.value)}
+              maxLength={200}
+              required
+            />
+          )}
         </Field>
-        <MarkdownEditor label={t('compose.body')} value={body} onChange={setBody} rows={10} errors={fieldErrors(post.error, 'body')} required />
-        <TagInput label={t('compose.tags')} tags={tags} onChange={setTags} suggestions={suggestions} max={5} errors={fieldErrors(post.error, 'tags')} />
+        <MarkdownEditor
+          label={t('compose.body')}
+          value={body}
+          onChange={setBody}
+          rows={10}
+          errors={fieldErrors(post.error, 'body')}
+          required
+        />
+        <TagInput
+          label={t('compose.tags')}
+          tags={tags}
+          onChange={setTags}
+          suggestions={suggestions}
+          max={5}
+          errors={fieldErrors(post.error, 'tags')}
+        />
         <FormError message={formError(post.error, FIELDS, text)} />
         <div className="form-actions">
-          <button className="button primary" type="submit" disabled={post.isPending}>
-            {post.isPending ? t('state.working') : t(kind === 'question' ? 'compose.postQuestion' : 'compose.post')}
-          </button>
+          <SubmitButton pending={post.isPending}>
+            {t(kind === 'question' ? 'compose.postQuestion' : 'compose.post')}
+          </SubmitButton>
           <Link to={`/groups/${g.id}`}>{t('action.cancel')}</Link>
         </div>
       </form>

@@ -9,7 +9,7 @@ import { Time, UserLink } from '../ui/bits';
 import { useErrorText } from '../ui/errors';
 import { FormError } from '../ui/Field';
 import { PageTitle } from '../ui/Layout';
-import { Empty, ErrorState, LoadMore, Loading } from '../ui/states';
+import { PagedList } from '../ui/states';
 
 /** How many unread notifications the caller has (at most 100 are counted). */
 export function useUnreadCount(): number {
@@ -19,7 +19,8 @@ export function useUnreadCount(): number {
     enabled: session.state === 'signed-in',
     retry: false,
     staleTime: 30_000,
-    queryFn: ({ signal }) => api('GET /api/me/notifications', { query: { unread: true, limit: 100 }, signal }),
+    queryFn: ({ signal }) =>
+      api('GET /api/me/notifications', { query: { unread: true, limit: 100 }, signal }),
   });
   return unread.data?.items.length ?? 0;
 }
@@ -35,7 +36,8 @@ export function NotificationsPage() {
   const navigate = useNavigate();
   const list = usePagedList(keys.notifications(false), 'GET /api/me/notifications', { query: {} });
   const markRead = useMutation({
-    mutationFn: (ids?: string[]) => api('POST /api/me/notifications/read', { body: ids ? { ids } : {} }),
+    mutationFn: (ids?: string[]) =>
+      api('POST /api/me/notifications/read', { body: ids ? { ids } : {} }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['notifications'] }),
   });
   const open = (n: Notification) => {
@@ -47,44 +49,46 @@ export function NotificationsPage() {
       <div className="page-head">
         <PageTitle title={t('notifications.title')}>{t('notifications.title')}</PageTitle>
         {list.items.some((n) => !n.read) && (
-          <button type="button" className="button secondary" disabled={markRead.isPending} onClick={() => markRead.mutate(undefined)}>
+          <button
+            type="button"
+            className="button secondary"
+            disabled={markRead.isPending}
+            onClick={() => markRead.mutate(undefined)}
+          >
             {t('notifications.markAll')}
           </button>
         )}
       </div>
       <FormError message={markRead.error ? text(markRead.error) : null} />
-      {list.isPending ? (
-        <Loading />
-      ) : list.isError ? (
-        <ErrorState error={list.error} retry={() => void list.refetch()} />
-      ) : list.items.length === 0 ? (
-        <Empty>{t('notifications.none')}</Empty>
-      ) : (
-        <ul className="notification-list">
-          {list.items.map((n) => (
-            <li key={n.id} className={`card notification${n.read ? '' : ' unread'}`}>
-              <p>
-                {!n.read && <span className="visually-hidden">{t('notifications.unread')}: </span>}
-                <UserLink user={n.actor} /> {t(`notifications.kind.${n.kind}`)}{' '}
-                <Link
-                  to={link(n)}
-                  onClick={(e) => {
-                    e.preventDefault();
-                    open(n);
-                  }}
-                >
-                  {n.threadTitle}
-                </Link>
-              </p>
-              {n.excerpt && <p className="muted clamp">{n.excerpt}</p>}
-              <p className="muted small">
-                <Time iso={n.createdAt} />
-              </p>
-            </li>
-          ))}
-        </ul>
-      )}
-      <LoadMore hasMore={!!list.hasNextPage} loading={list.isFetchingNextPage} onMore={() => void list.fetchNextPage()} />
+      <PagedList list={list} empty={t('notifications.none')}>
+        {() => (
+          <ul className="notification-list">
+            {list.items.map((n) => (
+              <li key={n.id} className={`card notification${n.read ? '' : ' unread'}`}>
+                <p>
+                  {!n.read && (
+                    <span className="visually-hidden">{t('notifications.unread')}: </span>
+                  )}
+                  <UserLink user={n.actor} /> {t(`notifications.kind.${n.kind}`)}{' '}
+                  <Link
+                    to={link(n)}
+                    onClick={(e) => {
+                      e.preventDefault();
+                      open(n);
+                    }}
+                  >
+                    {n.threadTitle}
+                  </Link>
+                </p>
+                {n.excerpt && <p className="muted clamp">{n.excerpt}</p>}
+                <p className="muted small">
+                  <Time iso={n.createdAt} />
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </PagedList>
     </section>
   );
 }

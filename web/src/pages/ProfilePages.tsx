@@ -7,7 +7,7 @@ import type { Me } from '../api/types';
 import { useSession } from '../auth/session';
 import { useI18n } from '../i18n/i18n';
 import { fieldErrors, formError, useErrorText } from '../ui/errors';
-import { Field, FormError } from '../ui/Field';
+import { Field, FormError, SubmitButton } from '../ui/Field';
 import { PageTitle } from '../ui/Layout';
 import { ErrorState, Loading } from '../ui/states';
 import { TagInput } from '../ui/TagInput';
@@ -32,7 +32,8 @@ function ProfileForm({ user }: { user: Me }) {
   const [bio, setBio] = useState(user.bio);
   const [expertise, setExpertise] = useState<string[]>(user.expertise);
   const save = useMutation({
-    mutationFn: () => api('PATCH /api/me', { body: { displayName, handle, headline, bio, expertise } }),
+    mutationFn: () =>
+      api('PATCH /api/me', { body: { displayName, handle, headline, bio, expertise } }),
     onSuccess: (me) => session.updateUser(me),
   });
   const submit = (e: FormEvent) => {
@@ -45,23 +46,67 @@ function ProfileForm({ user }: { user: Me }) {
       {params.get('welcome') && <p className="notice">{t('profile.welcome')}</p>}
       <form className="card form" onSubmit={submit} noValidate>
         <Field label={t('profile.displayName')} errors={fieldErrors(save.error, 'displayName')}>
-          {(p) => <input {...p} value={displayName} onChange={(e) => setDisplayName(e.target.value)} maxLength={100} required />}
+          {(p) => (
+            <input
+              {...p}
+              value={displayName}
+              onChange={(e) => setDisplayName(e.target.value)}
+              maxLength={100}
+              required
+            />
+          )}
         </Field>
-        <Field label={t('profile.handle')} hint={t('profile.handleHint')} errors={fieldErrors(save.error, 'handle')}>
+        <Field
+          label={t('profile.handle')}
+          hint={t('profile.handleHint')}
+          errors={fieldErrors(save.error, 'handle')}
+        >
           {(p) => (
             <div className="input-prefix">
               <span aria-hidden="true">@</span>
-              <input {...p} value={handle} onChange={(e) => setHandle(e.target.value)} maxLength={30} autoCapitalize="none" spellCheck={false} />
+              <input
+                {...p}
+                value={handle}
+                onChange={(e) => setHandle(e.target.value)}
+                maxLength={30}
+                autoCapitalize="none"
+                spellCheck={false}
+              />
             </div>
           )}
         </Field>
-        <Field label={t('profile.headline')} hint={t('profile.headlineHint')} errors={fieldErrors(save.error, 'headline')}>
-          {(p) => <input {...p} value={headline} onChange={(e) => setHeadline(e.target.value)} maxLength={200} />}
+        <Field
+          label={t('profile.headline')}
+          hint={t('profile.headlineHint')}
+          errors={fieldErrors(save.error, 'headline')}
+        >
+          {(p) => (
+            <input
+              {...p}
+              value={headline}
+              onChange={(e) => setHeadline(e.target.value)}
+              maxLength={200}
+            />
+          )}
         </Field>
         <Field label={t('profile.bio')} errors={fieldErrors(save.error, 'bio')}>
-          {(p) => <textarea {...p} rows={5} value={bio} onChange={(e) => setBio(e.target.value)} maxLength={5000} />}
+          {(p) => (
+            <textarea
+              {...p}
+              rows={5}
+              value={bio}
+              onChange={(e) => setBio(e.target.value)}
+              maxLength={5000}
+            />
+          )}
         </Field>
-        <TagInput label={t('profile.expertise')} tags={expertise} onChange={setExpertise} max={20} errors={fieldErrors(save.error, 'expertise')} />
+        <TagInput
+          label={t('profile.expertise')}
+          tags={expertise}
+          onChange={setExpertise}
+          max={20}
+          errors={fieldErrors(save.error, 'expertise')}
+        />
         <FormError message={formError(save.error, FIELDS, text)} />
         {save.isSuccess && !save.isPending && (
           <p className="success" role="status">
@@ -69,9 +114,7 @@ function ProfileForm({ user }: { user: Me }) {
           </p>
         )}
         <div className="form-actions">
-          <button className="button primary" type="submit" disabled={save.isPending}>
-            {save.isPending ? t('state.working') : t('action.save')}
-          </button>
+          <SubmitButton pending={save.isPending}>{t('action.save')}</SubmitButton>
           <Link to={`/users/${user.id}`}>{t('profile.viewPublic')}</Link>
         </div>
       </form>
@@ -87,7 +130,8 @@ export function UserPage() {
     queryFn: ({ signal }) => api('GET /api/users/{userId}', { params: { userId }, signal }),
   });
   if (profile.isPending) return <Loading />;
-  if (profile.isError) return <ErrorState error={profile.error} retry={() => void profile.refetch()} />;
+  if (profile.isError)
+    return <ErrorState error={profile.error} retry={() => void profile.refetch()} />;
   const u = profile.data;
   return (
     <section className="page narrow">

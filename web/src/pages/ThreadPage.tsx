@@ -2,19 +2,33 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, ApiError } from '../api/client';
-import { activeRole, invalidateGroup, isModerator, keys, patchListItems, useGroup, usePagedList, useThread } from '../api/queries';
-import { addReplyToCache, patchReplyInCache, replyInCache, setCommentsInCache } from '../api/replies-cache';
+import {
+  activeRole,
+  invalidateGroup,
+  isModerator,
+  keys,
+  patchListItems,
+  useGroup,
+  usePagedList,
+  useThread,
+} from '../api/queries';
+import {
+  addReplyToCache,
+  patchReplyInCache,
+  replyInCache,
+  setCommentsInCache,
+} from '../api/replies-cache';
 import type { Answer, Group, Reply, Thread, VoteValue } from '../api/types';
 import { useSession } from '../auth/session';
 import { useI18n } from '../i18n/i18n';
 import { useLiveEvent, useWatchThread } from '../live/live';
 import { Avatar, Time, UserLink } from '../ui/bits';
 import { fieldErrors, formError, useErrorText } from '../ui/errors';
-import { Field, FormError } from '../ui/Field';
+import { Field, FormError, ReasonForm, SubmitButton } from '../ui/Field';
 import { PageTitle } from '../ui/Layout';
 import { Markdown } from '../ui/Markdown';
 import { MarkdownEditor } from '../ui/MarkdownEditor';
-import { Empty, ErrorState, LoadMore, Loading } from '../ui/states';
+import { Loading, PagedList } from '../ui/states';
 import { TagInput } from '../ui/TagInput';
 import { isRulesError, JoinPanel, Unavailable } from './GroupPage';
 import { useGroupTags } from './NewThreadPage';
@@ -28,7 +42,8 @@ export function ThreadPage() {
   const group = useGroup(thread.data?.groupId);
   useWatchThread(thread.data?.id);
   if (thread.isPending) return <Loading />;
-  if (thread.isError) return <Unavailable error={thread.error} retry={() => void thread.refetch()} />;
+  if (thread.isError)
+    return <Unavailable error={thread.error} retry={() => void thread.refetch()} />;
   return <ThreadView thread={thread.data} group={group.data} />;
 }
 
@@ -37,9 +52,14 @@ function ThreadView({ thread, group }: { thread: Thread; group: Group | undefine
   const { user } = useSession();
   const [sort, setSort] = useState<'oldest' | 'top'>('oldest');
   const [liveNote, setLiveNote] = useState<string | null>(null);
-  const replies = usePagedList(keys.replies(thread.id, sort), 'GET /api/threads/{threadId}/replies', { params: { threadId: thread.id }, query: { sort } });
+  const replies = usePagedList(
+    keys.replies(thread.id, sort),
+    'GET /api/threads/{threadId}/replies',
+    { params: { threadId: thread.id }, query: { sort } },
+  );
   useLiveEvent('reply.created', ({ threadId, reply }) => {
-    if (threadId === thread.id && reply.author?.id !== user?.id) setLiveNote(t('thread.liveReply', { name: reply.author?.displayName ?? '' }));
+    if (threadId === thread.id && reply.author?.id !== user?.id)
+      setLiveNote(t('thread.liveReply', { name: reply.author?.displayName ?? '' }));
   });
   const mod = isModerator(group);
   const member = !!activeRole(group);
@@ -50,14 +70,19 @@ function ThreadView({ thread, group }: { thread: Thread; group: Group | undefine
   const isQuestion = thread.kind === 'question';
   return (
     <article className="page thread-page">
-      <p className="breadcrumb">{group ? <Link to={`/groups/${group.id}`}>{group.name}</Link> : <span>&nbsp;</span>}</p>
+      <p className="breadcrumb">
+        {group ? <Link to={`/groups/${group.id}`}>{group.name}</Link> : <span>&nbsp;</span>}
+      </p>
       <ThreadHead thread={thread} group={group} />
       <section className="replies" aria-labelledby="replies-heading">
         <div className="replies-head">
           <h2 id="replies-heading">
             {/* replyCount includes comments: count the answers themselves once they are all loaded. */}
             {replies.isSuccess && !replies.hasNextPage
-              ? tn(isQuestion ? 'thread.answerCount' : 'thread.replyCount', answers.filter((a) => !a.deleted).length)
+              ? tn(
+                  isQuestion ? 'thread.answerCount' : 'thread.replyCount',
+                  answers.filter((a) => !a.deleted).length,
+                )
               : tn('thread.replyCount', thread.replyCount)}
           </h2>
           <label>
@@ -71,20 +96,18 @@ function ThreadView({ thread, group }: { thread: Thread; group: Group | undefine
         <p className="visually-hidden" role="status" aria-live="polite">
           {liveNote}
         </p>
-        {replies.isPending ? (
-          <Loading />
-        ) : replies.isError ? (
-          <ErrorState error={replies.error} retry={() => void replies.refetch()} />
-        ) : ordered.length === 0 ? (
-          <Empty>{isQuestion ? t('replies.noneQuestion') : t('replies.none')}</Empty>
-        ) : (
-          <ol className="reply-list">
-            {ordered.map((r) => (
-              <ReplyItem key={r.id} reply={r} thread={thread} group={group} answer={r} />
-            ))}
-          </ol>
-        )}
-        <LoadMore hasMore={!!replies.hasNextPage} loading={replies.isFetchingNextPage} onMore={() => void replies.fetchNextPage()} />
+        <PagedList
+          list={replies}
+          empty={isQuestion ? t('replies.noneQuestion') : t('replies.none')}
+        >
+          {() => (
+            <ol className="reply-list">
+              {ordered.map((r) => (
+                <ReplyItem key={r.id} reply={r} thread={thread} group={group} answer={r} />
+              ))}
+            </ol>
+          )}
+        </PagedList>
       </section>
       {thread.locked ? (
         <p className="alert alert-info">{t('thread.lockedNotice')}</p>
@@ -97,7 +120,10 @@ function ThreadView({ thread, group }: { thread: Thread; group: Group | undefine
         </div>
       ) : !user ? (
         <p className="alert alert-info">
-          <Link to={`/signin?next=${encodeURIComponent(`/threads/${thread.id}`)}`}>{t('auth.signIn')}</Link> {t('replies.signInToAnswer')}
+          <Link to={`/signin?next=${encodeURIComponent(`/threads/${thread.id}`)}`}>
+            {t('auth.signIn')}
+          </Link>{' '}
+          {t('replies.signInToAnswer')}
         </p>
       ) : null}
       {mod && <p className="muted small">{t('thread.modHint')}</p>}
@@ -108,18 +134,24 @@ function ThreadView({ thread, group }: { thread: Thread; group: Group | undefine
 function useThreadVote(thread: Thread) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (value: VoteValue) => api('PUT /api/threads/{threadId}/vote', { params: { threadId: thread.id }, body: { value } }),
+    mutationFn: (value: VoteValue) =>
+      api('PUT /api/threads/{threadId}/vote', { params: { threadId: thread.id }, body: { value } }),
     // Optimistic: the score moves at once and moves back if the server refuses.
     onMutate: async (value) => {
       await qc.cancelQueries({ queryKey: keys.thread(thread.id), exact: true });
       const before = qc.getQueryData<Thread>(keys.thread(thread.id));
-      qc.setQueryData<Thread>(keys.thread(thread.id), (th) => (th ? { ...th, score: th.score - th.vote + value, vote: value } : th));
+      qc.setQueryData<Thread>(keys.thread(thread.id), (th) =>
+        th ? { ...th, score: th.score - th.vote + value, vote: value } : th,
+      );
       return { before };
     },
     onError: (_err, _value, ctx) => {
       if (ctx?.before) qc.setQueryData(keys.thread(thread.id), ctx.before);
     },
-    onSuccess: (res) => qc.setQueryData<Thread>(keys.thread(thread.id), (th) => (th ? { ...th, score: res.score, vote: res.vote } : th)),
+    onSuccess: (res) =>
+      qc.setQueryData<Thread>(keys.thread(thread.id), (th) =>
+        th ? { ...th, score: res.score, vote: res.vote } : th,
+      ),
   });
 }
 
@@ -135,40 +167,69 @@ function ThreadHead({ thread, group }: { thread: Thread; group: Group | undefine
   const mod = isModerator(group);
   const isAuthor = !!user && thread.author?.id === user.id;
   const setThread = (th: Thread | void) => {
-    if (th && typeof th === 'object') qc.setQueryData<Thread>(keys.thread(thread.id), (old) => ({ ...th, vote: old?.vote ?? th.vote }));
+    if (th && typeof th === 'object')
+      qc.setQueryData<Thread>(keys.thread(thread.id), (old) => ({
+        ...th,
+        vote: old?.vote ?? th.vote,
+      }));
     else void qc.invalidateQueries({ queryKey: keys.thread(thread.id), exact: true });
     void invalidateGroup(qc, thread.groupId);
   };
   const modAction = useMutation({
-    mutationFn: (action: 'lock' | 'unlock' | 'pin' | 'unpin') => api(`POST /api/threads/{threadId}/${action}`, { params: { threadId: thread.id } }),
+    mutationFn: (action: 'lock' | 'unlock' | 'pin' | 'unpin') =>
+      api(`POST /api/threads/{threadId}/${action}`, { params: { threadId: thread.id } }),
     onSuccess: setThread,
   });
   const remove = useMutation({
-    mutationFn: (reason: string) => api('DELETE /api/threads/{threadId}', { params: { threadId: thread.id }, body: reason ? { reason } : {} }),
+    mutationFn: (reason: string) =>
+      api('DELETE /api/threads/{threadId}', {
+        params: { threadId: thread.id },
+        body: reason ? { reason } : {},
+      }),
     onSuccess: () => {
       void invalidateGroup(qc, thread.groupId);
       qc.removeQueries({ queryKey: keys.thread(thread.id) });
       void navigate(`/groups/${thread.groupId}`);
     },
   });
-  const voteDisabled = !user ? t('vote.signIn') : isAuthor ? t('vote.own') : !activeRole(group) ? t('vote.join') : null;
+  const voteDisabled = !user
+    ? t('vote.signIn')
+    : isAuthor
+      ? t('vote.own')
+      : !activeRole(group)
+        ? t('vote.join')
+        : null;
   if (editing) return <ThreadEditor thread={thread} onDone={() => setEditing(false)} />;
   const edited = (thread as { editedAt?: string | null }).editedAt;
   return (
     <header className="thread-head card">
-      <VoteControl label={t('vote.thread')} score={thread.score} vote={thread.vote} disabledReason={voteDisabled} onVote={(v) => vote.mutate(v)} />
+      <VoteControl
+        label={t('vote.thread')}
+        score={thread.score}
+        vote={thread.vote}
+        disabledReason={voteDisabled}
+        onVote={(v) => vote.mutate(v)}
+      />
       <div className="thread-body">
         <PageTitle title={thread.title}>{thread.title}</PageTitle>
         <p className="thread-meta">
           <KindBadge kind={thread.kind} />
           {thread.pinned && <span className="badge badge-pinned">{t('thread.pinned')}</span>}
           {thread.locked && <span className="badge badge-locked">{t('thread.locked')}</span>}
-          {thread.acceptedReplyId && <span className="badge badge-answered">{t('thread.answered')}</span>}
-          <Avatar name={thread.author?.displayName ?? '?'} /> <UserLink user={thread.author} /> · <Time iso={thread.createdAt} />
+          {thread.acceptedReplyId && (
+            <span className="badge badge-answered">{t('thread.answered')}</span>
+          )}
+          <Avatar name={thread.author?.displayName ?? '?'} /> <UserLink user={thread.author} /> ·{' '}
+          <Time iso={thread.createdAt} />
           {edited && (
             <>
               {' · '}
-              <button type="button" className="linklike" aria-expanded={showHistory} onClick={() => setShowHistory((s) => !s)}>
+              <button
+                type="button"
+                className="linklike"
+                aria-expanded={showHistory}
+                onClick={() => setShowHistory((s) => !s)}
+              >
                 {t('thread.edited')} <Time iso={edited} />
               </button>
             </>
@@ -178,14 +239,25 @@ function ThreadHead({ thread, group }: { thread: Thread; group: Group | undefine
           <ul className="chips small" aria-label={t('thread.tags')}>
             {thread.tags.map((tag) => (
               <li key={tag}>
-                <Link className="chip" to={`/groups/${thread.groupId}?tag=${encodeURIComponent(tag)}`}>
+                <Link
+                  className="chip"
+                  to={`/groups/${thread.groupId}?tag=${encodeURIComponent(tag)}`}
+                >
                   {tag}
                 </Link>
               </li>
             ))}
           </ul>
         )}
-        {thread.deleted && <p className="alert alert-danger">{t(thread.deletedBy === 'moderator' ? 'thread.removedByModerator' : 'thread.deletedByAuthor')}</p>}
+        {thread.deleted && (
+          <p className="alert alert-danger">
+            {t(
+              thread.deletedBy === 'moderator'
+                ? 'thread.removedByModerator'
+                : 'thread.deletedByAuthor',
+            )}
+          </p>
+        )}
         <Markdown html={thread.html} className="thread-text" />
         {vote.isError && <FormError message={text(vote.error)} />}
         {showHistory && <ThreadHistory thread={thread} />}
@@ -196,59 +268,91 @@ function ThreadHead({ thread, group }: { thread: Thread; group: Group | undefine
             </button>
           )}
           {user && !isAuthor && <ReportButton targetType="thread" targetId={thread.id} />}
-          {(isAuthor || mod) && <RemoveButton pending={remove.isPending} onRemove={(reason) => remove.mutate(reason)} />}
+          {(isAuthor || mod) && (
+            <RemoveButton pending={remove.isPending} onRemove={(reason) => remove.mutate(reason)} />
+          )}
           {mod && (
             <>
-              <button type="button" className="button ghost small" disabled={modAction.isPending} onClick={() => modAction.mutate(thread.locked ? 'unlock' : 'lock')}>
+              <button
+                type="button"
+                className="button ghost small"
+                disabled={modAction.isPending}
+                onClick={() => modAction.mutate(thread.locked ? 'unlock' : 'lock')}
+              >
                 {thread.locked ? t('mod.unlock') : t('mod.lock')}
               </button>
-              <button type="button" className="button ghost small" disabled={modAction.isPending} onClick={() => modAction.mutate(thread.pinned ? 'unpin' : 'pin')}>
+              <button
+                type="button"
+                className="button ghost small"
+                disabled={modAction.isPending}
+                onClick={() => modAction.mutate(thread.pinned ? 'unpin' : 'pin')}
+              >
                 {thread.pinned ? t('mod.unpin') : t('mod.pin')}
               </button>
             </>
           )}
         </div>
-        <FormError message={modAction.error ? text(modAction.error) : remove.error ? text(remove.error) : null} />
+        <FormError
+          message={
+            modAction.error ? text(modAction.error) : remove.error ? text(remove.error) : null
+          }
+        />
       </div>
     </header>
   );
 }
 
 function ThreadHistory({ thread }: { thread: Thread }) {
-  return <History revisions={usePagedList(keys.revisions(thread.id), 'GET /api/threads/{threadId}/revisions', { params: { threadId: thread.id } })} />;
+  return (
+    <History
+      revisions={usePagedList(keys.revisions(thread.id), 'GET /api/threads/{threadId}/revisions', {
+        params: { threadId: thread.id },
+      })}
+    />
+  );
 }
 
 function ReplyHistory({ reply }: { reply: Reply }) {
-  return <History revisions={usePagedList(['reply', reply.id, 'revisions', reply.revisionCount], 'GET /api/replies/{replyId}/revisions', { params: { replyId: reply.id } })} />;
+  return (
+    <History
+      revisions={usePagedList(
+        ['reply', reply.id, 'revisions', reply.revisionCount],
+        'GET /api/replies/{replyId}/revisions',
+        { params: { replyId: reply.id } },
+      )}
+    />
+  );
 }
 
 /** Every version of a post, newest first (revision 1 is the original). */
-function History({ revisions }: { revisions: ReturnType<typeof usePagedList<'GET /api/threads/{threadId}/revisions'>> }) {
+function History({
+  revisions,
+}: {
+  revisions: ReturnType<typeof usePagedList<'GET /api/threads/{threadId}/revisions'>>;
+}) {
   const { t } = useI18n();
   return (
     <section className="history card inset" aria-label={t('thread.history')}>
       <h2 className="h3">{t('thread.history')}</h2>
-      {revisions.isPending ? (
-        <Loading />
-      ) : revisions.isError ? (
-        <ErrorState error={revisions.error} retry={() => void revisions.refetch()} />
-      ) : revisions.items.length <= 1 ? (
-        <Empty>{t('thread.noHistory')}</Empty>
-      ) : (
-        <ol className="revision-list">
-          {revisions.items.map((rev) => (
-            <li key={rev.revision}>
-              <p className="muted small">
-                {t('thread.revision', { n: rev.revision })} · <UserLink user={rev.editor} /> · <Time iso={rev.editedAt} />
-              </p>
-              {rev.title && <p className="revision-title">{rev.title}</p>}
-              <Markdown html={rev.html} />
-              {rev.tags && rev.tags.length > 0 && <p className="muted small">{rev.tags.join(', ')}</p>}
-            </li>
-          ))}
-        </ol>
-      )}
-      <LoadMore hasMore={!!revisions.hasNextPage} loading={revisions.isFetchingNextPage} onMore={() => void revisions.fetchNextPage()} />
+      <PagedList list={revisions} empty={t('thread.noHistory')}>
+        {(items) => (
+          <ol className="revision-list">
+            {items.map((rev) => (
+              <li key={rev.revision}>
+                <p className="muted small">
+                  {t('thread.revision', { n: rev.revision })} · <UserLink user={rev.editor} /> ·{' '}
+                  <Time iso={rev.editedAt} />
+                </p>
+                {rev.title && <p className="revision-title">{rev.title}</p>}
+                <Markdown html={rev.html} />
+                {rev.tags && rev.tags.length > 0 && (
+                  <p className="muted small">{rev.tags.join(', ')}</p>
+                )}
+              </li>
+            ))}
+          </ol>
+        )}
+      </PagedList>
     </section>
   );
 }
@@ -262,9 +366,16 @@ function ThreadEditor({ thread, onDone }: { thread: Thread; onDone(): void }) {
   const [body, setBody] = useState(thread.body);
   const [tags, setTags] = useState<string[]>(thread.tags);
   const save = useMutation({
-    mutationFn: () => api('PATCH /api/threads/{threadId}', { params: { threadId: thread.id }, body: { title, body, tags } }),
+    mutationFn: () =>
+      api('PATCH /api/threads/{threadId}', {
+        params: { threadId: thread.id },
+        body: { title, body, tags },
+      }),
     onSuccess: (th) => {
-      qc.setQueryData<Thread>(keys.thread(thread.id), (old) => ({ ...th, vote: old?.vote ?? th.vote }));
+      qc.setQueryData<Thread>(keys.thread(thread.id), (old) => ({
+        ...th,
+        vote: old?.vote ?? th.vote,
+      }));
       void qc.invalidateQueries({ queryKey: keys.revisions(thread.id) });
       void invalidateGroup(qc, thread.groupId);
       onDone();
@@ -278,15 +389,27 @@ function ThreadEditor({ thread, onDone }: { thread: Thread; onDone(): void }) {
     <form className="card form" onSubmit={submit} noValidate aria-label={t('thread.editTitle')}>
       <PageTitle title={thread.title}>{t('thread.editTitle')}</PageTitle>
       <Field label={t('compose.title')} errors={fieldErrors(save.error, 'title')}>
-        {(p) => <input {...p} value={title} onChange={(e) => setTitle(e.target.value)} maxLength={200} />}
+        {(p) => (
+          <input {...p} value={title} onChange={(e) => setTitle(e.target.value)} maxLength={200} />
+        )}
       </Field>
-      <MarkdownEditor label={t('compose.body')} value={body} onChange={setBody} rows={10} errors={fieldErrors(save.error, 'body')} />
-      <TagInput label={t('compose.tags')} tags={tags} onChange={setTags} suggestions={suggestions} errors={fieldErrors(save.error, 'tags')} />
+      <MarkdownEditor
+        label={t('compose.body')}
+        value={body}
+        onChange={setBody}
+        rows={10}
+        errors={fieldErrors(save.error, 'body')}
+      />
+      <TagInput
+        label={t('compose.tags')}
+        tags={tags}
+        onChange={setTags}
+        suggestions={suggestions}
+        errors={fieldErrors(save.error, 'tags')}
+      />
       <FormError message={formError(save.error, ['title', 'body', 'tags'], text)} />
       <div className="form-actions">
-        <button type="submit" className="button primary" disabled={save.isPending}>
-          {save.isPending ? t('state.working') : t('action.save')}
-        </button>
+        <SubmitButton pending={save.isPending}>{t('action.save')}</SubmitButton>
         <button type="button" className="button ghost" onClick={onDone}>
           {t('action.cancel')}
         </button>
@@ -298,21 +421,43 @@ function ThreadEditor({ thread, onDone }: { thread: Thread; onDone(): void }) {
 function useReplyVote(threadId: string, reply: Reply) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (value: VoteValue) => api('PUT /api/replies/{replyId}/vote', { params: { replyId: reply.id }, body: { value } }),
+    mutationFn: (value: VoteValue) =>
+      api('PUT /api/replies/{replyId}/vote', { params: { replyId: reply.id }, body: { value } }),
     onMutate: (value) => {
       const before = { score: reply.score, vote: reply.vote };
-      patchReplyInCache(qc, threadId, reply.id, (r) => ({ ...r, score: r.score - r.vote + value, vote: value }));
+      patchReplyInCache(qc, threadId, reply.id, (r) => ({
+        ...r,
+        score: r.score - r.vote + value,
+        vote: value,
+      }));
       return { before };
     },
     onError: (_e, _v, ctx) => {
       if (ctx) patchReplyInCache(qc, threadId, reply.id, (r) => ({ ...r, ...ctx.before }));
     },
-    onSuccess: (res) => patchReplyInCache(qc, threadId, reply.id, (r) => ({ ...r, score: res.score, vote: res.vote })),
+    onSuccess: (res) =>
+      patchReplyInCache(qc, threadId, reply.id, (r) => ({
+        ...r,
+        score: res.score,
+        vote: res.vote,
+      })),
   });
 }
 
 /** An answer with its comments, or (isComment) one comment. */
-function ReplyItem({ reply, thread, group, answer, isComment }: { reply: Pending; thread: Thread; group: Group | undefined; answer?: Answer; isComment?: boolean }) {
+function ReplyItem({
+  reply,
+  thread,
+  group,
+  answer,
+  isComment,
+}: {
+  reply: Pending;
+  thread: Thread;
+  group: Group | undefined;
+  answer?: Answer;
+  isComment?: boolean;
+}) {
   const { t } = useI18n();
   const text = useErrorText();
   const { user } = useSession();
@@ -327,23 +472,50 @@ function ReplyItem({ reply, thread, group, answer, isComment }: { reply: Pending
   const isThreadAuthor = !!user && thread.author?.id === user.id;
   const accepted = thread.acceptedReplyId === reply.id;
   const setThread = (th: Thread) => {
-    qc.setQueryData<Thread>(keys.thread(thread.id), (old) => ({ ...th, vote: old?.vote ?? th.vote }));
-    patchListItems<Thread>(qc, ['group'], thread.id, (old) => ({ ...old, acceptedReplyId: th.acceptedReplyId }));
+    qc.setQueryData<Thread>(keys.thread(thread.id), (old) => ({
+      ...th,
+      vote: old?.vote ?? th.vote,
+    }));
+    patchListItems<Thread>(qc, ['group'], thread.id, (old) => ({
+      ...old,
+      acceptedReplyId: th.acceptedReplyId,
+    }));
   };
   const accept = useMutation({
-    mutationFn: (replyId: string | null) => api('POST /api/threads/{threadId}/accept', { params: { threadId: thread.id }, body: { replyId } }),
+    mutationFn: (replyId: string | null) =>
+      api('POST /api/threads/{threadId}/accept', {
+        params: { threadId: thread.id },
+        body: { replyId },
+      }),
     onSuccess: setThread,
   });
   const remove = useMutation({
-    mutationFn: (reason: string) => api('DELETE /api/replies/{replyId}', { params: { replyId: reply.id }, body: reason ? { reason } : {} }),
+    mutationFn: (reason: string) =>
+      api('DELETE /api/replies/{replyId}', {
+        params: { replyId: reply.id },
+        body: reason ? { reason } : {},
+      }),
     onSuccess: () => {
       // A removed reply keeps its place, blanked.
-      patchReplyInCache(qc, thread.id, reply.id, (r) => ({ ...r, deleted: true, deletedBy: isAuthor ? 'author' : 'moderator', body: '', html: '', author: null }));
-      qc.setQueryData<Thread>(keys.thread(thread.id), (th) => (th ? { ...th, replyCount: Math.max(0, th.replyCount - 1) } : th));
+      patchReplyInCache(qc, thread.id, reply.id, (r) => ({
+        ...r,
+        deleted: true,
+        deletedBy: isAuthor ? 'author' : 'moderator',
+        body: '',
+        html: '',
+        author: null,
+      }));
+      qc.setQueryData<Thread>(keys.thread(thread.id), (th) =>
+        th ? { ...th, replyCount: Math.max(0, th.replyCount - 1) } : th,
+      );
     },
   });
   const comments = useMutation({
-    mutationFn: () => api('GET /api/replies/{replyId}/comments', { params: { replyId: reply.id }, query: { limit: 100 } }),
+    mutationFn: () =>
+      api('GET /api/replies/{replyId}/comments', {
+        params: { replyId: reply.id },
+        query: { limit: 100 },
+      }),
     onSuccess: (page) => setCommentsInCache(qc, thread.id, reply.id, page.items),
   });
   const voteDisabled = reply.pending
@@ -362,7 +534,13 @@ function ReplyItem({ reply, thread, group, answer, isComment }: { reply: Pending
     return (
       <li className={className} id={`reply-${reply.id}`}>
         <div className="reply-body">
-          <p className="muted">{t(reply.deletedBy === 'moderator' ? 'reply.removedByModerator' : 'reply.deletedByAuthor')}</p>
+          <p className="muted">
+            {t(
+              reply.deletedBy === 'moderator'
+                ? 'reply.removedByModerator'
+                : 'reply.deletedByAuthor',
+            )}
+          </p>
           {answer && <Comments answer={answer} thread={thread} group={group} />}
         </div>
       </li>
@@ -370,33 +548,66 @@ function ReplyItem({ reply, thread, group, answer, isComment }: { reply: Pending
   }
   return (
     <li className={className} id={`reply-${reply.id}`} aria-busy={reply.pending ? true : undefined}>
-      {!isComment && <VoteControl label={t('vote.reply')} score={reply.score} vote={reply.vote as VoteValue} disabledReason={voteDisabled} onVote={(v) => vote.mutate(v)} />}
+      {!isComment && (
+        <VoteControl
+          label={t('vote.reply')}
+          score={reply.score}
+          vote={reply.vote as VoteValue}
+          disabledReason={voteDisabled}
+          onVote={(v) => vote.mutate(v)}
+        />
+      )}
       <div className="reply-body">
         {accepted && <p className="badge badge-answered">{t('reply.accepted')}</p>}
         <p className="reply-meta">
           <Avatar name={reply.author?.displayName ?? '?'} /> <UserLink user={reply.author} /> ·{' '}
-          {reply.pending ? <span className="muted">{t('reply.sending')}</span> : <Time iso={reply.createdAt} />}
+          {reply.pending ? (
+            <span className="muted">{t('reply.sending')}</span>
+          ) : (
+            <Time iso={reply.createdAt} />
+          )}
           {reply.editedAt && (
             <>
               {' · '}
-              <button type="button" className="linklike" aria-expanded={showHistory} onClick={() => setShowHistory((x) => !x)}>
+              <button
+                type="button"
+                className="linklike"
+                aria-expanded={showHistory}
+                onClick={() => setShowHistory((x) => !x)}
+              >
                 {t('thread.edited')}
               </button>
             </>
           )}
-          {isComment && reply.score !== 0 && <span className="muted"> · {t('reply.points', { score: reply.score })}</span>}
+          {isComment && reply.score !== 0 && (
+            <span className="muted"> · {t('reply.points', { score: reply.score })}</span>
+          )}
         </p>
-        {editing ? <ReplyEditor threadId={thread.id} reply={reply} onDone={() => setEditing(false)} /> : <Markdown html={reply.html} />}
+        {editing ? (
+          <ReplyEditor threadId={thread.id} reply={reply} onDone={() => setEditing(false)} />
+        ) : (
+          <Markdown html={reply.html} />
+        )}
         {showHistory && <ReplyHistory reply={reply} />}
         {!reply.pending && !editing && (
           <div className="actions">
             {!isComment && thread.kind === 'question' && (isThreadAuthor || mod) && (
-              <button type="button" className="button ghost small" disabled={accept.isPending} onClick={() => accept.mutate(accepted ? null : reply.id)}>
+              <button
+                type="button"
+                className="button ghost small"
+                disabled={accept.isPending}
+                onClick={() => accept.mutate(accepted ? null : reply.id)}
+              >
                 {accepted ? t('reply.unaccept') : t('reply.accept')}
               </button>
             )}
             {!isComment && member && !thread.locked && (
-              <button type="button" className="button ghost small" aria-expanded={commenting} onClick={() => setCommenting((c) => !c)}>
+              <button
+                type="button"
+                className="button ghost small"
+                aria-expanded={commenting}
+                onClick={() => setCommenting((c) => !c)}
+              >
                 {t('reply.comment')}
               </button>
             )}
@@ -405,19 +616,52 @@ function ReplyItem({ reply, thread, group, answer, isComment }: { reply: Pending
                 {t('action.edit')}
               </button>
             )}
-            {(isAuthor || mod) && <RemoveButton pending={remove.isPending} onRemove={(reason) => remove.mutate(reason)} />}
+            {(isAuthor || mod) && (
+              <RemoveButton
+                pending={remove.isPending}
+                onRemove={(reason) => remove.mutate(reason)}
+              />
+            )}
             {user && !isAuthor && member && <ReportButton targetType="reply" targetId={reply.id} />}
           </div>
         )}
-        {(vote.error || accept.error || remove.error || comments.error) && <FormError message={text(vote.error ?? accept.error ?? remove.error ?? comments.error)} />}
-        {answer && <Comments answer={answer} thread={thread} group={group} onMore={() => comments.mutate()} loadingMore={comments.isPending} />}
-        {commenting && <ReplyComposer thread={thread} parentReplyId={reply.id} onDone={() => setCommenting(false)} />}
+        {(vote.error || accept.error || remove.error || comments.error) && (
+          <FormError message={text(vote.error ?? accept.error ?? remove.error ?? comments.error)} />
+        )}
+        {answer && (
+          <Comments
+            answer={answer}
+            thread={thread}
+            group={group}
+            onMore={() => comments.mutate()}
+            loadingMore={comments.isPending}
+          />
+        )}
+        {commenting && (
+          <ReplyComposer
+            thread={thread}
+            parentReplyId={reply.id}
+            onDone={() => setCommenting(false)}
+          />
+        )}
       </div>
     </li>
   );
 }
 
-function Comments({ answer, thread, group, onMore, loadingMore }: { answer: Answer; thread: Thread; group: Group | undefined; onMore?: () => void; loadingMore?: boolean }) {
+function Comments({
+  answer,
+  thread,
+  group,
+  onMore,
+  loadingMore,
+}: {
+  answer: Answer;
+  thread: Thread;
+  group: Group | undefined;
+  onMore?: () => void;
+  loadingMore?: boolean;
+}) {
   const { t } = useI18n();
   if (!answer.comments.length && !answer.moreComments) return null;
   return (
@@ -436,13 +680,22 @@ function Comments({ answer, thread, group, onMore, loadingMore }: { answer: Answ
   );
 }
 
-function ReplyEditor({ threadId, reply, onDone }: { threadId: string; reply: Reply; onDone(): void }) {
+function ReplyEditor({
+  threadId,
+  reply,
+  onDone,
+}: {
+  threadId: string;
+  reply: Reply;
+  onDone(): void;
+}) {
   const { t } = useI18n();
   const text = useErrorText();
   const qc = useQueryClient();
   const [body, setBody] = useState(reply.body);
   const save = useMutation({
-    mutationFn: () => api('PATCH /api/replies/{replyId}', { params: { replyId: reply.id }, body: { body } }),
+    mutationFn: () =>
+      api('PATCH /api/replies/{replyId}', { params: { replyId: reply.id }, body: { body } }),
     onSuccess: (saved) => {
       patchReplyInCache(qc, threadId, reply.id, (r) => ({ ...saved, vote: r.vote }));
       onDone();
@@ -456,7 +709,13 @@ function ReplyEditor({ threadId, reply, onDone }: { threadId: string; reply: Rep
         save.mutate();
       }}
     >
-      <MarkdownEditor label={t('reply.editLabel')} value={body} onChange={setBody} rows={5} errors={fieldErrors(save.error, 'body')} />
+      <MarkdownEditor
+        label={t('reply.editLabel')}
+        value={body}
+        onChange={setBody}
+        rows={5}
+        errors={fieldErrors(save.error, 'body')}
+      />
       <FormError message={formError(save.error, ['body'], text)} />
       <div className="form-actions">
         <button type="submit" className="button primary small" disabled={save.isPending}>
@@ -474,14 +733,26 @@ function ReplyEditor({ threadId, reply, onDone }: { threadId: string; reply: Rep
  * Posts a reply (or a comment under one). Optimistic: the reply shows at once, marked as
  * sending, and is taken back (text restored in the box, error shown) if the server refuses.
  */
-function ReplyComposer({ thread, parentReplyId, onDone }: { thread: Thread; parentReplyId?: string; onDone?(): void }) {
+function ReplyComposer({
+  thread,
+  parentReplyId,
+  onDone,
+}: {
+  thread: Thread;
+  parentReplyId?: string;
+  onDone?(): void;
+}) {
   const { t } = useI18n();
   const text = useErrorText();
   const { user } = useSession();
   const qc = useQueryClient();
   const [body, setBody] = useState('');
   const post = useMutation({
-    mutationFn: (b: string) => api('POST /api/threads/{threadId}/replies', { params: { threadId: thread.id }, body: parentReplyId ? { body: b, parentReplyId } : { body: b } }),
+    mutationFn: (b: string) =>
+      api('POST /api/threads/{threadId}/replies', {
+        params: { threadId: thread.id },
+        body: parentReplyId ? { body: b, parentReplyId } : { body: b },
+      }),
     onMutate: (b) => {
       const tempId = `pending-${Date.now()}`;
       // Shown as plain text until the server's rendering arrives.
@@ -495,7 +766,14 @@ function ReplyComposer({ thread, parentReplyId, onDone }: { thread: Thread; pare
           .split(/\n{2,}/)
           .map((para) => `<p>${para}</p>`)
           .join(''),
-        author: user ? { id: user.id, handle: user.handle, displayName: user.displayName, headline: user.headline } : null,
+        author: user
+          ? {
+              id: user.id,
+              handle: user.handle,
+              displayName: user.displayName,
+              headline: user.headline,
+            }
+          : null,
         score: 0,
         vote: 0,
         accepted: false,
@@ -513,14 +791,19 @@ function ReplyComposer({ thread, parentReplyId, onDone }: { thread: Thread; pare
     onError: (err, b, ctx) => {
       if (ctx) patchReplyInCache(qc, thread.id, ctx.tempId, () => null);
       setBody(b);
-      if (isRulesError(err) || (err instanceof ApiError && err.status === 403)) void invalidateGroup(qc, thread.groupId);
-      if (err instanceof ApiError && err.status === 423) void qc.invalidateQueries({ queryKey: keys.thread(thread.id), exact: true });
+      if (isRulesError(err) || (err instanceof ApiError && err.status === 403))
+        void invalidateGroup(qc, thread.groupId);
+      if (err instanceof ApiError && err.status === 423)
+        void qc.invalidateQueries({ queryKey: keys.thread(thread.id), exact: true });
     },
     onSuccess: (reply, _b, ctx) => {
       // The live event may have brought the same reply already: then just drop the placeholder.
       const present = replyInCache(qc, thread.id, reply.id);
       patchReplyInCache(qc, thread.id, ctx.tempId, () => (present ? null : reply));
-      if (!present) qc.setQueryData<Thread>(keys.thread(thread.id), (th) => (th ? { ...th, replyCount: th.replyCount + 1 } : th));
+      if (!present)
+        qc.setQueryData<Thread>(keys.thread(thread.id), (th) =>
+          th ? { ...th, replyCount: th.replyCount + 1 } : th,
+        );
       onDone?.();
     },
   });
@@ -528,21 +811,41 @@ function ReplyComposer({ thread, parentReplyId, onDone }: { thread: Thread; pare
     e.preventDefault();
     if (body.trim()) post.mutate(body);
   };
-  const label = parentReplyId ? t('reply.commentLabel') : thread.kind === 'question' ? t('reply.answerLabel') : t('reply.replyLabel');
+  const label = parentReplyId
+    ? t('reply.commentLabel')
+    : thread.kind === 'question'
+      ? t('reply.answerLabel')
+      : t('reply.replyLabel');
   return (
-    <form className={parentReplyId ? 'form comment-form' : 'card form reply-form'} onSubmit={submit} noValidate>
+    <form
+      className={parentReplyId ? 'form comment-form' : 'card form reply-form'}
+      onSubmit={submit}
+      noValidate
+    >
       {!parentReplyId && <h2 className="h3">{label}</h2>}
       {parentReplyId ? (
         <Field label={label} errors={fieldErrors(post.error, 'body')}>
-          {(p) => <textarea {...p} rows={3} value={body} onChange={(e) => setBody(e.target.value)} />}
+          {(p) => (
+            <textarea {...p} rows={3} value={body} onChange={(e) => setBody(e.target.value)} />
+          )}
         </Field>
       ) : (
-        <MarkdownEditor label={t('compose.body')} value={body} onChange={setBody} rows={6} errors={fieldErrors(post.error, 'body')} />
+        <MarkdownEditor
+          label={t('compose.body')}
+          value={body}
+          onChange={setBody}
+          rows={6}
+          errors={fieldErrors(post.error, 'body')}
+        />
       )}
       <FormError message={formError(post.error, ['body'], text)} />
       <div className="form-actions">
         <button type="submit" className="button primary" disabled={post.isPending || !body.trim()}>
-          {parentReplyId ? t('reply.postComment') : thread.kind === 'question' ? t('reply.postAnswer') : t('reply.postReply')}
+          {parentReplyId
+            ? t('reply.postComment')
+            : thread.kind === 'question'
+              ? t('reply.postAnswer')
+              : t('reply.postReply')}
         </button>
         {onDone && (
           <button type="button" className="button ghost" onClick={onDone}>
@@ -555,13 +858,15 @@ function ReplyComposer({ thread, parentReplyId, onDone }: { thread: Thread; pare
 }
 
 function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  return s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
 }
 
 function RemoveButton({ onRemove, pending }: { onRemove(reason: string): void; pending: boolean }) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState('');
   if (!open) {
     return (
       <button type="button" className="button ghost small danger" onClick={() => setOpen(true)}>
@@ -570,35 +875,31 @@ function RemoveButton({ onRemove, pending }: { onRemove(reason: string): void; p
     );
   }
   return (
-    <form
-      className="inline-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        onRemove(reason.trim());
-      }}
-    >
-      <Field label={t('remove.reason')}>{(p) => <input {...p} value={reason} onChange={(e) => setReason(e.target.value)} autoFocus />}</Field>
-      <button type="submit" className="button danger small" disabled={pending}>
-        {t('remove.confirm')}
-      </button>
-      <button type="button" className="button ghost small" onClick={() => setOpen(false)}>
-        {t('action.cancel')}
-      </button>
-    </form>
+    <ReasonForm
+      label={t('remove.reason')}
+      submitLabel={t('remove.confirm')}
+      danger
+      pending={pending}
+      onSubmit={onRemove}
+      onCancel={() => setOpen(false)}
+    />
   );
 }
 
-export function ReportButton({ targetType, targetId }: { targetType: 'thread' | 'reply' | 'user'; targetId: string }) {
+export function ReportButton({
+  targetType,
+  targetId,
+}: {
+  targetType: 'thread' | 'reply' | 'user';
+  targetId: string;
+}) {
   const { t } = useI18n();
   const text = useErrorText();
   const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState('');
   const report = useMutation({
-    mutationFn: () => api('POST /api/reports', { body: { targetType, targetId, reason } }),
-    onSuccess: () => {
-      setOpen(false);
-      setReason('');
-    },
+    mutationFn: (reason: string) =>
+      api('POST /api/reports', { body: { targetType, targetId, reason } }),
+    onSuccess: () => setOpen(false),
   });
   if (report.isSuccess && !open) {
     return (
@@ -615,23 +916,16 @@ export function ReportButton({ targetType, targetId }: { targetType: 'thread' | 
     );
   }
   return (
-    <form
-      className="inline-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        report.mutate();
-      }}
+    <ReasonForm
+      label={t('report.reason')}
+      submitLabel={t('report.send')}
+      required
+      pending={report.isPending}
+      errors={fieldErrors(report.error, 'reason')}
+      onSubmit={(reason) => report.mutate(reason)}
+      onCancel={() => setOpen(false)}
     >
-      <Field label={t('report.reason')} errors={fieldErrors(report.error, 'reason')}>
-        {(p) => <input {...p} value={reason} onChange={(e) => setReason(e.target.value)} autoFocus required />}
-      </Field>
-      <button type="submit" className="button secondary small" disabled={report.isPending}>
-        {t('report.send')}
-      </button>
-      <button type="button" className="button ghost small" onClick={() => setOpen(false)}>
-        {t('action.cancel')}
-      </button>
       <FormError message={formError(report.error, ['reason'], text)} />
-    </form>
+    </ReasonForm>
   );
 }

@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import type { ThreadSummary, VoteValue } from '../api/types';
+import type { Thread, ThreadSummary, VoteValue } from '../api/types';
 import { useI18n } from '../i18n/i18n';
 import { Time, UserLink } from '../ui/bits';
 
@@ -9,7 +9,15 @@ export function KindBadge({ kind }: { kind: ThreadSummary['kind'] }) {
 }
 
 /** Threads as rows: title, kind, state, tags, author, activity, score and answers. */
-export function ThreadList({ threads, onTag, showGroup }: { threads: ThreadSummary[]; onTag?: (tag: string) => void; showGroup?: boolean }) {
+export function ThreadList({
+  threads,
+  onTag,
+  showGroup,
+}: {
+  threads: ThreadSummary[];
+  onTag?: (tag: string) => void;
+  showGroup?: boolean;
+}) {
   const { t, tn } = useI18n();
   return (
     <ul className="thread-list">
@@ -35,7 +43,9 @@ export function ThreadList({ threads, onTag, showGroup }: { threads: ThreadSumma
                 <KindBadge kind={th.kind} />
                 {th.pinned && <span className="badge badge-pinned">{t('thread.pinned')}</span>}
                 {th.locked && <span className="badge badge-locked">{t('thread.locked')}</span>}
-                {th.acceptedReplyId && <span className="badge badge-answered">{t('thread.answered')}</span>}
+                {th.acceptedReplyId && (
+                  <span className="badge badge-answered">{t('thread.answered')}</span>
+                )}
                 <span className="visually-hidden">
                   {tn('thread.scoreText', th.score)}, {tn('thread.replyCount', th.replyCount)}.
                 </span>
@@ -51,7 +61,12 @@ export function ThreadList({ threads, onTag, showGroup }: { threads: ThreadSumma
                   {th.tags.map((tag) => (
                     <li key={tag}>
                       {onTag ? (
-                        <button type="button" className="chip chip-button" onClick={() => onTag(tag)} aria-label={t('threads.filterByTag', { tag })}>
+                        <button
+                          type="button"
+                          className="chip chip-button"
+                          onClick={() => onTag(tag)}
+                          aria-label={t('threads.filterByTag', { tag })}
+                        >
                           {tag}
                         </button>
                       ) : (
@@ -107,6 +122,34 @@ export function VoteControl({ score, vote, disabledReason, onVote, label }: Vote
         onClick={() => onVote(vote === -1 ? 0 : -1)}
       >
         ▼
+      </button>
+    </div>
+  );
+}
+
+/** Posts announced live since the list was loaded, with a button to show them. */
+export function NewPostsBanner({
+  fresh,
+  label,
+  onShow,
+}: {
+  fresh: Thread[];
+  label: 'feed.newThreads' | 'threads.newQuestions';
+  onShow(): void;
+}) {
+  const { t, tn } = useI18n();
+  if (!fresh.length) return null;
+  return (
+    <div className="new-banner" role="status">
+      <span>
+        {tn(label, fresh.length)}:{' '}
+        {fresh
+          .slice(0, 3)
+          .map((th) => th.title)
+          .join(' · ')}
+      </span>
+      <button type="button" className="button primary small" onClick={onShow}>
+        {t('threads.showNew')}
       </button>
     </div>
   );

@@ -42,7 +42,14 @@ export function Layout() {
               {t('nav.groups')}
             </NavLink>
             {signedIn && (
-              <NavLink to="/notifications" aria-label={unread ? t('nav.notificationsUnread', { count: unread > 99 ? '99+' : unread }) : undefined}>
+              <NavLink
+                to="/notifications"
+                aria-label={
+                  unread
+                    ? t('nav.notificationsUnread', { count: unread > 99 ? '99+' : unread })
+                    : undefined
+                }
+              >
                 {t('nav.notifications')}
                 {unread > 0 && (
                   <span className="count" aria-hidden="true">

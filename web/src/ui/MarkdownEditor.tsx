@@ -3,6 +3,7 @@ import { useId, useState, type KeyboardEvent } from 'react';
 import { api } from '../api/client';
 import { useI18n } from '../i18n/i18n';
 import { useErrorText } from './errors';
+import { FieldErrors } from './Field';
 import { Markdown } from './Markdown';
 
 interface Props {
@@ -20,13 +21,23 @@ interface Props {
  * A markdown textarea with a Preview tab. The preview is rendered by the server with the
  * same renderer and sanitizer it uses when saving, so what you see is what gets posted.
  */
-export function MarkdownEditor({ label, value, onChange, errors = [], rows = 8, required, textareaId }: Props) {
+export function MarkdownEditor({
+  label,
+  value,
+  onChange,
+  errors = [],
+  rows = 8,
+  required,
+  textareaId,
+}: Props) {
   const { t } = useI18n();
   const text = useErrorText();
   const base = useId();
   const id = textareaId ?? `${base}-input`;
   const [tab, setTab] = useState<'write' | 'preview'>('write');
-  const preview = useMutation({ mutationFn: (body: string) => api('POST /api/markdown/preview', { body: { body } }) });
+  const preview = useMutation({
+    mutationFn: (body: string) => api('POST /api/markdown/preview', { body: { body } }),
+  });
 
   const show = (next: 'write' | 'preview') => {
     setTab(next);
@@ -63,7 +74,12 @@ export function MarkdownEditor({ label, value, onChange, errors = [], rows = 8, 
           ))}
         </div>
       </div>
-      <div role="tabpanel" id={`${base}-panel-write`} aria-labelledby={`${base}-tab-write`} hidden={tab !== 'write'}>
+      <div
+        role="tabpanel"
+        id={`${base}-panel-write`}
+        aria-labelledby={`${base}-tab-write`}
+        hidden={tab !== 'write'}
+      >
         <textarea
           id={id}
           rows={rows}
@@ -77,16 +93,24 @@ export function MarkdownEditor({ label, value, onChange, errors = [], rows = 8, 
           {t('editor.hint')}
         </p>
       </div>
-      <div role="tabpanel" id={`${base}-panel-preview`} aria-labelledby={`${base}-tab-preview`} hidden={tab !== 'preview'} className="preview" aria-live="polite">
+      <div
+        role="tabpanel"
+        id={`${base}-panel-preview`}
+        aria-labelledby={`${base}-tab-preview`}
+        hidden={tab !== 'preview'}
+        className="preview"
+        aria-live="polite"
+      >
         {preview.isPending && <p className="state">{t('state.loading')}</p>}
         {preview.isError && <p className="field-error">{text(preview.error)}</p>}
-        {preview.isSuccess && (value.trim() ? <Markdown html={preview.data.html} /> : <p className="state state-empty">{t('editor.nothing')}</p>)}
+        {preview.isSuccess &&
+          (value.trim() ? (
+            <Markdown html={preview.data.html} />
+          ) : (
+            <p className="state state-empty">{t('editor.nothing')}</p>
+          ))}
       </div>
-      {errors.length > 0 && (
-        <p className="field-error" id={errorId}>
-          {errors.join(' ')}
-        </p>
-      )}
+      <FieldErrors id={errorId} errors={errors} />
     </div>
   );
 }

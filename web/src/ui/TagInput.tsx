@@ -1,5 +1,6 @@
 import { useId, useState, type KeyboardEvent } from 'react';
 import { useI18n } from '../i18n/i18n';
+import { FieldErrors } from './Field';
 
 const TAG = /^[a-z0-9-]{1,30}$/;
 
@@ -50,7 +51,12 @@ export function TagInput({ label, tags, onChange, suggestions = [], max = 5, err
         {tags.map((tag) => (
           <li key={tag} className="chip">
             {tag}
-            <button type="button" className="chip-remove" aria-label={t('tags.remove', { tag })} onClick={() => onChange(tags.filter((x) => x !== tag))}>
+            <button
+              type="button"
+              className="chip-remove"
+              aria-label={t('tags.remove', { tag })}
+              onClick={() => onChange(tags.filter((x) => x !== tag))}
+            >
               ×
             </button>
           </li>
@@ -84,17 +90,19 @@ export function TagInput({ label, tags, onChange, suggestions = [], max = 5, err
         <div className="suggestions">
           <span>{t('tags.suggested')}</span>
           {offered.slice(0, 8).map((s) => (
-            <button key={s} type="button" className="chip chip-button" onClick={() => add(s)} disabled={tags.length >= max}>
+            <button
+              key={s}
+              type="button"
+              className="chip chip-button"
+              onClick={() => add(s)}
+              disabled={tags.length >= max}
+            >
               + {s}
             </button>
           ))}
         </div>
       )}
-      {messages.length > 0 && (
-        <p className="field-error" id={`${id}-error`}>
-          {messages.join(' ')}
-        </p>
-      )}
+      <FieldErrors id={`${id}-error`} errors={messages} />
     </div>
   );
 }

@@ -13,13 +13,21 @@ export function Avatar({ name, size = 'small' }: { name: string; size?: 'small' 
   for (const ch of name) hash = (hash * 31 + ch.charCodeAt(0)) | 0;
   const hue = Math.abs(hash) % 360;
   return (
-    <span className={`avatar avatar-${size}`} style={{ background: `hsl(${hue} 45% 35%)` }} aria-hidden="true">
+    <span
+      className={`avatar avatar-${size}`}
+      style={{ background: `hsl(${hue} 45% 35%)` }}
+      aria-hidden="true"
+    >
       {initials || '?'}
     </span>
   );
 }
 
-export function UserLink({ user }: { user: { id: string; displayName: string; handle?: string } | null | undefined }) {
+export function UserLink({
+  user,
+}: {
+  user: { id: string; displayName: string; handle?: string } | null | undefined;
+}) {
   const { t } = useI18n();
   if (!user) return <span className="muted">{t('user.unknown')}</span>;
   return (

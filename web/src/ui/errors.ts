@@ -7,7 +7,8 @@ export function useErrorText(): (err: unknown) => string {
   return (err) => {
     if (err instanceof ApiError) {
       if (err.status === 0) return t('error.network');
-      if (err.status === 429) return t('error.rateLimited', { seconds: err.retryAfterSeconds ?? 60 });
+      if (err.status === 429)
+        return t('error.rateLimited', { seconds: err.retryAfterSeconds ?? 60 });
       if (err.status >= 500) return t('error.server');
       return err.messages.join(' ');
     }
@@ -24,7 +25,11 @@ export function fieldErrors(err: unknown, field: string): string[] {
 }
 
 /** What a failed submit says that no field of the form claims (shown above the button). */
-export function formError(err: unknown, fields: readonly string[], text: (err: unknown) => string): string | null {
+export function formError(
+  err: unknown,
+  fields: readonly string[],
+  text: (err: unknown) => string,
+): string | null {
   if (!err) return null;
   if (err instanceof ApiError && FIELD_STATUSES.has(err.status)) {
     const rest = err.unclaimed(fields);

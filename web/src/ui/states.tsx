@@ -21,7 +21,8 @@ export function ErrorState({ error, retry }: { error: unknown; retry?: () => voi
   const { t } = useI18n();
   const text = useErrorText();
   // Trying again cannot help with "forbidden", "not found" and the like.
-  const final = error instanceof ApiError && error.status >= 400 && error.status < 500 && error.status !== 429;
+  const final =
+    error instanceof ApiError && error.status >= 400 && error.status < 500 && error.status !== 429;
   return (
     <div className="state state-error" role="alert">
       <p>{text(error)}</p>
@@ -35,7 +36,15 @@ export function ErrorState({ error, retry }: { error: unknown; retry?: () => voi
 }
 
 /** A "load more" button for keyset-paginated lists. */
-export function LoadMore({ hasMore, loading, onMore }: { hasMore: boolean; loading: boolean; onMore: () => void }) {
+export function LoadMore({
+  hasMore,
+  loading,
+  onMore,
+}: {
+  hasMore: boolean;
+  loading: boolean;
+  onMore: () => void;
+}) {
   const { t } = useI18n();
   if (!hasMore) return null;
   return (
@@ -44,5 +53,40 @@ export function LoadMore({ hasMore, loading, onMore }: { hasMore: boolean; loadi
         {loading ? t('state.loading') : t('action.loadMore')}
       </button>
     </div>
+  );
+}
+
+interface PagedListProps<T> {
+  list: {
+    isPending: boolean;
+    isError: boolean;
+    error: unknown;
+    items: T[];
+    hasNextPage: boolean;
+    isFetchingNextPage: boolean;
+    refetch(): unknown;
+    fetchNextPage(): unknown;
+  };
+  /** Shown when the list is empty. */
+  empty: ReactNode;
+  children(items: T[]): ReactNode;
+}
+
+/** A keyset-paginated list with its loading, error and empty states and a "load more" button. */
+export function PagedList<T>({ list, empty, children }: PagedListProps<T>) {
+  let body: ReactNode;
+  if (list.isPending) body = <Loading />;
+  else if (list.isError) body = <ErrorState error={list.error} retry={() => void list.refetch()} />;
+  else if (list.items.length === 0) body = <Empty>{empty}</Empty>;
+  else body = children(list.items);
+  return (
+    <>
+      {body}
+      <LoadMore
+        hasMore={!!list.hasNextPage}
+        loading={list.isFetchingNextPage}
+        onMore={() => void list.fetchNextPage()}
+      />
+    </>
   );
 }
