@@ -217,7 +217,7 @@ describe('questions, answers and live updates in the browser', () => {
     const reporter = await newUser(server, 'Careful Carla');
     const group = await newGroup(server, mod, { name: 'Moderated Place' }, [member, reporter]);
     const thread = await call('POST', `/api/groups/${group.id}/threads`, { token: reporter.token, body: { kind: 'question', title: 'A calm question', body: 'Please help.' } });
-    await call('POST', `/api/threads/${thread.id}/replies`, { token: member.token, body: { body: 'Buy cheap watches at spam.example' } });
+    const spamReply = await call('POST', `/api/threads/${thread.id}/replies`, { token: member.token, body: { body: 'Buy cheap watches at spam.example' } });
 
     const r = await signedInPage(browser, server, reporter);
     await r.page.goto(`/threads/${thread.id}`);
@@ -230,6 +230,9 @@ describe('questions, answers and live updates in the browser', () => {
     const m = await signedInPage(browser, server, mod);
     await m.page.goto(`/groups/${group.id}/moderation?tab=reports`);
     const report = m.page.locator('li.report', { hasText: 'advertising' });
+    // The moderator sees what was reported, with a link to it in its thread.
+    await report.locator('blockquote', { hasText: 'Buy cheap watches at spam.example' }).waitFor();
+    assert.equal(await report.getByRole('link', { name: 'View the reported post' }).getAttribute('href'), `/threads/${thread.id}#reply-${spamReply.id}`);
     await report.getByRole('button', { name: 'Remove content' }).click();
     await m.page.getByText('No open reports. All quiet.').waitFor();
 

@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type KeyboardEvent } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { api, ApiError } from '../api/client';
@@ -361,15 +361,41 @@ function Reports({ group }: { group: Group }) {
   );
 }
 
-function reportTargetLink(report: Report): string | null {
-  const r = report as Report & {
-    threadId?: string | null;
-    target?: { threadId?: string | null } | null;
+/** What a report is about, as a moderator needs to see it: a link and the first words. */
+function useReportTarget(report: Report): {
+  link: string | null;
+  title: string | null;
+  excerpt: string | null;
+} {
+  const target = useQuery({
+    queryKey: ['report-target', report.targetType, report.targetId],
+    enabled: report.targetType !== 'user',
+    retry: false,
+    staleTime: 60_000,
+    queryFn: async ({ signal }) => {
+      if (report.targetType === 'thread') {
+        const th = await api('GET /api/threads/{threadId}', {
+          params: { threadId: report.targetId },
+          signal,
+        });
+        return { link: `/threads/${th.id}`, title: th.title, excerpt: th.body };
+      }
+      const r = await api('GET /api/replies/{replyId}', {
+        params: { replyId: report.targetId },
+        signal,
+      });
+      return { link: `/threads/${r.threadId}#reply-${r.id}`, title: null, excerpt: r.body };
+    },
+  });
+  if (report.targetType === 'user')
+    return { link: `/users/${report.targetId}`, title: null, excerpt: null };
+  const excerpt = target.data?.excerpt ?? null;
+  return {
+    link:
+      target.data?.link ?? (report.targetType === 'thread' ? `/threads/${report.targetId}` : null),
+    title: target.data?.title ?? null,
+    excerpt: excerpt && excerpt.length > 280 ? `${excerpt.slice(0, 280)}…` : excerpt,
   };
-  if (report.targetType === 'thread') return `/threads/${report.targetId}`;
-  if (report.targetType === 'user') return `/users/${report.targetId}`;
-  const threadId = r.threadId ?? r.target?.threadId;
-  return threadId ? `/threads/${threadId}#reply-${report.targetId}` : null;
 }
 
 function ReportRow({ group, report }: { group: Group; report: Report }) {
@@ -385,15 +411,14 @@ function ReportRow({ group, report }: { group: Group; report: Report }) {
       }),
     onSuccess: () => invalidateGroup(qc, group.id),
   });
-  const link = reportTargetLink(report);
-  const excerpt = (report as { target?: { excerpt?: string; title?: string } | null }).target;
+  const target = useReportTarget(report);
   return (
     <li className="card report">
       <p>
         <span className="badge">{t(`report.target.${report.targetType}`)}</span>{' '}
-        {link ? <Link to={link}>{excerpt?.title ?? t('mod.viewReported')}</Link> : null}
+        {target.link && <Link to={target.link}>{target.title ?? t('mod.viewReported')}</Link>}
       </p>
-      {excerpt?.excerpt && <blockquote>{excerpt.excerpt}</blockquote>}
+      {target.excerpt && <blockquote className="prewrap">{target.excerpt}</blockquote>}
       <p>
         <strong>{t('report.reason')}:</strong> {report.reason}
       </p>

@@ -22,7 +22,7 @@ export function ThreadList({
   return (
     <ul className="thread-list">
       {threads.map((th) => {
-        const group = (th as { group?: { id: string; name: string } }).group;
+        const group = th.group;
         return (
           <li key={th.id} className={`thread-row${th.pinned ? ' pinned' : ''}`}>
             <div className="thread-stats" aria-hidden="true">
