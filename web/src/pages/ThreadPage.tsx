@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useEffect, useState, type FormEvent } from 'react';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { api, ApiError } from '../api/client';
 import {
   activeRole,
@@ -57,6 +57,16 @@ function ThreadView({ thread, group }: { thread: Thread; group: Group | undefine
     'GET /api/threads/{threadId}/replies',
     { params: { threadId: thread.id }, query: { sort } },
   );
+  // A link to one reply (#reply-<id>, from notifications and reports) scrolls to it once loaded.
+  const { hash } = useLocation();
+  const loaded = replies.isSuccess;
+  useEffect(() => {
+    if (!loaded || !hash.startsWith('#reply-')) return;
+    const el = document.getElementById(hash.slice(1));
+    if (!el) return;
+    el.classList.add('highlight');
+    el.scrollIntoView({ block: 'center' });
+  }, [loaded, hash]);
   useLiveEvent('reply.created', ({ threadId, reply }) => {
     if (threadId === thread.id && reply.author?.id !== user?.id)
       setLiveNote(t('thread.liveReply', { name: reply.author?.displayName ?? '' }));
