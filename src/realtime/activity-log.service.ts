@@ -1,0 +1,106 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { AppConfig } from '../config/config';
+import { APP_CONFIG } from '../config/config.module';
+import { DomainEventBus } from '../domain-events/domain-event-bus';
+import { DomainEvent, DomainEventType } from '../domain-events/domain-events';
+import { ActivityLogRepository, NewActivityEvent } from './activity-log.repository';
+
+/** Domain events that become real-time events. */
+const LOGGED: DomainEventType[] = ['membership.changed', 'thread.created', 'thread.updated', 'reply.created', 'reply.updated'];
+
+const PRUNE_EVERY_MS = 10 * 60 * 1000;
+
+/** The real-time events a committed domain event stands for (ids only; payloads are rendered at delivery). */
+export function activityFor(e: DomainEvent): NewActivityEvent[] {
+  const none = { groupId: null, threadId: null, userId: null, actorId: e.actorId, refId: null, data: null };
+  switch (e.type) {
+    case 'membership.changed':
+      return [{ ...none, type: 'membership.changed', groupId: e.groupId, userId: e.userId, data: JSON.stringify({ status: e.status, role: e.role }) }];
+    case 'thread.created': {
+      const base = { ...none, groupId: e.groupId, threadId: e.threadId, actorId: e.actorId ?? e.authorId, data: JSON.stringify({ kind: e.kind }) };
+      // A question is pushed to members at level `questions` and `all`; every new thread (questions too) to level `all`.
+      return e.kind === 'question' ? [{ ...base, type: 'question.created' }, { ...base, type: 'thread.created' }] : [{ ...base, type: 'thread.created' }];
+    }
+    case 'thread.updated':
+      return [{ ...none, type: 'thread.updated', groupId: e.groupId, threadId: e.threadId, data: JSON.stringify({ change: e.change }) }];
+    case 'reply.created':
+      return [
+        {
+          ...none,
+          type: 'reply.created',
+          groupId: e.groupId,
+          threadId: e.threadId,
+          refId: e.replyId,
+          actorId: e.actorId ?? e.authorId,
+          data: JSON.stringify({ parentReplyId: e.parentReplyId }),
+        },
+      ];
+    case 'reply.updated':
+      return [{ ...none, type: 'reply.updated', groupId: e.groupId, threadId: e.threadId, refId: e.replyId, data: JSON.stringify({ change: e.change }) }];
+    default:
+      return [];
+  }
+}
+
+/**
+ * Writes the durable activity log: inside the transaction of the change (a "committing"
+ * handler of the domain event bus), so an event exists exactly when its change committed.
+ * After the commit it wakes the local tailer (other instances hear PostgreSQL's NOTIFY).
+ * Old events are pruned after ACTIVITY_RETENTION_HOURS.
+ */
+@Injectable()
+export class ActivityLogService implements OnModuleInit, OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('ActivityLog');
+  private readonly listeners = new Set<() => void>();
+  private pruneTimer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly repo: ActivityLogRepository,
+    private readonly bus: DomainEventBus,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onModuleInit(): void {
+    this.bus.onCommitting((manager, events) => this.repo.append(manager, events.flatMap(activityFor)));
+    for (const type of LOGGED) this.bus.on(type, () => this.committed());
+  }
+
+  onApplicationBootstrap(): void {
+    this.pruneTimer = setInterval(() => void this.prune(), PRUNE_EVERY_MS);
+    this.pruneTimer.unref();
+    void this.prune();
+  }
+
+  onModuleDestroy(): void {
+    if (this.pruneTimer) clearInterval(this.pruneTimer);
+  }
+
+  /** Appends events inside a unit of work (for features that make their own, e.g. notifications). Call committed() after it. */
+  append(manager: EntityManager, rows: NewActivityEvent[]): Promise<void> {
+    return this.repo.append(manager, rows);
+  }
+
+  /** Tells local listeners that events were committed. */
+  committed(): void {
+    for (const listener of this.listeners) listener();
+  }
+
+  onCommitted(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Deletes events older than the retention; returns how many. */
+  async prune(now = new Date()): Promise<number> {
+    try {
+      const cutoff = new Date(now.getTime() - this.config.activityRetentionHours * 3600_000);
+      const n = await this.repo.deleteOlderThan(cutoff);
+      if (n) this.logger.log(`pruned ${n} activity event(s) older than ${cutoff.toISOString()}`);
+      return n;
+    } catch (err) {
+      this.logger.warn(`pruning the activity log failed: ${(err as Error).message}`);
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,135 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Client } from 'pg';
+import { AppConfig } from '../config/config';
+import { APP_CONFIG } from '../config/config.module';
+import { ActivityDelivery } from './activity-delivery';
+import { ACTIVITY_CHANNEL, ActivityLogRepository } from './activity-log.repository';
+import { ActivityLogService } from './activity-log.service';
+
+const BATCH = 200;
+/** Safety net: read the log this often even without a wake-up (a lost NOTIFY, a restarted listener). */
+const POLL_MS = 2000;
+const LISTEN_RETRY_MS = 2000;
+
+/**
+ * Follows the shared activity log on this instance and hands new events to ActivityDelivery in
+ * id order. Every instance runs one; each delivers to its own sockets only. Woken after a local
+ * commit, by PostgreSQL NOTIFY for commits on other instances, and by a slow poll.
+ *
+ * `position` is the id of the last event delivered here: every event up to it has been emitted
+ * (or skipped); the catch-up of a reconnecting socket relies on that.
+ */
+@Injectable()
+export class ActivityTailer implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('ActivityTailer');
+  position = 0;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private stopped = false;
+  private pollTimer: NodeJS.Timeout | null = null;
+  private listener: Client | null = null;
+  private unsubscribe: (() => void) | null = null;
+  private readonly waiters = new Set<{ id: number; resolve: () => void }>();
+
+  constructor(
+    private readonly log: ActivityLogRepository,
+    private readonly activity: ActivityLogService,
+    private readonly delivery: ActivityDelivery,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    // Events before this instance started are not pushed live; clients resume them with lastEventId.
+    this.position = await this.log.latestId();
+    this.unsubscribe = this.activity.onCommitted(() => this.wake());
+    this.pollTimer = setInterval(() => this.wake(), POLL_MS);
+    this.pollTimer.unref();
+    if (this.config.database.kind === 'postgres') this.listen(this.config.database.url);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.stopped = true;
+    this.unsubscribe?.();
+    if (this.pollTimer) clearInterval(this.pollTimer);
+    for (const w of this.waiters) w.resolve();
+    this.waiters.clear();
+    const listener = this.listener;
+    this.listener = null;
+    await listener?.end().catch(() => undefined);
+    await this.running;
+  }
+
+  /** Reads and delivers whatever is new; coalesces wake-ups that arrive while it runs. */
+  wake(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.drain().finally(() => {
+      this.running = null;
+    });
+  }
+
+  /** Resolves once events up to `id` have been delivered here (or the tailer stops). */
+  reached(id: number): Promise<void> {
+    if (this.position >= id || this.stopped) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.add({ id, resolve }));
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      do {
+        this.again = false;
+        for (;;) {
+          const events = await this.log.findAfter(this.position, BATCH);
+          if (!events.length || this.stopped) break;
+          await this.delivery.deliver(events);
+          // No await between the emits above and this line: position and sockets agree.
+          this.advance(events[events.length - 1].id);
+          if (events.length < BATCH) break;
+        }
+      } while (this.again && !this.stopped);
+    } catch (err) {
+      if (!this.stopped) this.logger.warn(`reading the activity log failed (will retry): ${(err as Error).message}`);
+    }
+  }
+
+  private advance(id: number): void {
+    this.position = id;
+    for (const w of this.waiters) {
+      if (w.id <= id) {
+        this.waiters.delete(w);
+        w.resolve();
+      }
+    }
+  }
+
+  /** LISTEN on a connection of its own (not one of the pool's), reconnecting when it drops. */
+  private listen(url: string): void {
+    if (this.stopped) return;
+    const client = new Client({ connectionString: url });
+    const retry = () => {
+      if (this.listener !== client || this.stopped) return;
+      this.listener = null;
+      client.removeAllListeners();
+      void client.end().catch(() => undefined);
+      setTimeout(() => this.listen(url), LISTEN_RETRY_MS).unref();
+    };
+    this.listener = client;
+    client.on('notification', () => this.wake());
+    client.on('error', (err) => {
+      this.logger.warn(`activity listener lost its connection: ${err.message}`);
+      retry();
+    });
+    client.on('end', retry);
+    client
+      .connect()
+      .then(() => client.query(`LISTEN ${ACTIVITY_CHANNEL}`))
+      .then(() => this.wake())
+      .catch((err: Error) => {
+        this.logger.warn(`cannot LISTEN for activity: ${err.message}`);
+        retry();
+      });
+  }
+}

@@ -1,0 +1,55 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { IoAdapter } from '@nestjs/platform-socket.io';
+import { createAdapter } from '@socket.io/redis-adapter';
+import { Redis } from 'ioredis';
+import { AppConfig } from '../config/config';
+import { SOCKET_MAX_FRAME_BYTES } from './socket-limits';
+
+/**
+ * Socket.IO on the Fastify server, path /socket.io, with Kring's limits; with REDIS_URL the
+ * Redis adapter, so rooms and server-side operations (io.in(room).emit, socketsJoin,
+ * fetchSockets, disconnectSockets) span every instance.
+ */
+// Nest's adapter carries its own copy of socket.io; name its types through the adapter.
+type IoServer = ReturnType<IoAdapter['createIOServer']>;
+type IoOptions = NonNullable<Parameters<IoAdapter['createIOServer']>[1]>;
+
+export class KringIoAdapter extends IoAdapter {
+  private readonly redisClients: Redis[] = [];
+
+  constructor(
+    app: INestApplicationContext,
+    private readonly config: AppConfig,
+  ) {
+    super(app);
+  }
+
+  override createIOServer(port: number, options?: IoOptions): IoServer {
+    const server = super.createIOServer(port, {
+      ...options,
+      path: '/socket.io',
+      serveClient: false,
+      // Client messages are tiny; a bigger frame closes the connection instead of being buffered.
+      maxHttpBufferSize: SOCKET_MAX_FRAME_BYTES,
+      connectTimeout: 10_000,
+      pingInterval: 25_000,
+      pingTimeout: 20_000,
+      cors: this.config.corsOrigins ? { origin: this.config.corsOrigins, credentials: false } : undefined,
+    } as IoOptions);
+    if (this.config.redisUrl) {
+      const pub = new Redis(this.config.redisUrl, { maxRetriesPerRequest: null });
+      const sub = pub.duplicate();
+      for (const client of [pub, sub]) {
+        client.on('error', (err: Error) => this.logger.warn(`Redis: ${err.message}`));
+        this.redisClients.push(client);
+      }
+      server.adapter(createAdapter(pub, sub) as unknown as IoOptions['adapter']);
+    }
+    return server;
+  }
+
+  override async close(server: IoServer): Promise<void> {
+    await super.close(server);
+    await Promise.all(this.redisClients.splice(0).map((c) => c.quit().catch(() => c.disconnect())));
+  }
+}
