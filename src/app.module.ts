@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
+import { GracefulShutdown } from './common/graceful-shutdown';
 import { HttpExceptionFilter } from './common/http-exception.filter';
 import { validationPipe } from './common/validation';
 import { DatabaseModule } from './database/database.module';
@@ -35,6 +36,7 @@ export class AppModule {
       providers: [
         { provide: APP_PIPE, useFactory: validationPipe },
         { provide: APP_FILTER, useClass: HttpExceptionFilter },
+        GracefulShutdown,
       ],
     };
   }

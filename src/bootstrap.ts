@@ -4,6 +4,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppModule } from './app.module';
+import { GracefulShutdown } from './common/graceful-shutdown';
 import { newId } from './common/ids';
 import { JsonLogger } from './common/json-logger';
 import { AppConfig } from './config/config';
@@ -54,8 +55,14 @@ async function configureApp(app: NestFastifyApplication, config: AppConfig): Pro
       if (method !== 'HEAD' && method !== 'OPTIONS') routes.push(`${method} ${route.url}`);
     }
   });
+  const shutdown = app.get(GracefulShutdown);
   fastify.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     void reply.header('x-request-id', request.id);
+  });
+  // While shutting down, answer what is in flight and close its connection, so that idle
+  // keep-alive sockets do not hold the process open.
+  fastify.addHook('onSend', async (_request: FastifyRequest, reply: FastifyReply) => {
+    if (shutdown.closing) void reply.header('connection', 'close');
   });
   await app.register(helmet, {
     contentSecurityPolicy: {
