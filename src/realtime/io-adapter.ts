@@ -1,4 +1,5 @@
-import { INestApplicationContext } from '@nestjs/common';
+import { INestApplication } from '@nestjs/common';
+import type { FastifyInstance } from 'fastify';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Redis } from 'ioredis';
@@ -18,7 +19,7 @@ export class KringIoAdapter extends IoAdapter {
   private readonly redisClients: Redis[] = [];
 
   constructor(
-    app: INestApplicationContext,
+    private readonly app: INestApplication,
     private readonly config: AppConfig,
   ) {
     super(app);
@@ -36,6 +37,14 @@ export class KringIoAdapter extends IoAdapter {
       pingTimeout: 20_000,
       cors: this.config.corsOrigins ? { origin: this.config.corsOrigins, credentials: false } : undefined,
     } as IoOptions);
+    // Open WebSockets would keep the HTTP server from closing (graceful shutdown waits for every
+    // connection): close them first. Clients reconnect, to another instance or after the
+    // restart, and resume from their lastEventId.
+    (this.app.getHttpAdapter().getInstance() as FastifyInstance).addHook('preClose', (done: () => void) => {
+      server.local.disconnectSockets(true);
+      server.engine.close();
+      done();
+    });
     if (this.config.redisUrl) {
       const pub = new Redis(this.config.redisUrl, { maxRetriesPerRequest: null });
       const sub = pub.duplicate();
