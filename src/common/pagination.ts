@@ -78,3 +78,11 @@ export function PageOf<T>(item: ClassType<T>): ClassType<Page<T>> {
   pageClasses.set(item, PageDto);
   return PageDto as ClassType<Page<T>>;
 }
+
+/** Decodes a cursor made of one id (lists ordered by a ULID or another unique string key). */
+export function decodeIdCursor(cursor: string | undefined): string | null {
+  const values = decodeCursor(cursor, 1);
+  if (!values) return null;
+  if (typeof values[0] !== 'string') throw new BadRequestException(['cursor is not a valid cursor for this list']);
+  return values[0];
+}

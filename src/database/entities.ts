@@ -1,6 +1,7 @@
 import { Group } from '../modules/groups/entities/group.entity';
 import { Membership } from '../modules/groups/entities/membership.entity';
 import { AuditEntry } from '../modules/moderation/entities/audit-entry.entity';
+import { Report } from '../modules/moderation/entities/report.entity';
 import { Notification } from '../modules/notifications/entities/notification.entity';
 import { ThreadSubscription } from '../modules/notifications/entities/thread-subscription.entity';
 import { UserExpertise } from '../modules/users/entities/user-expertise.entity';
@@ -8,4 +9,4 @@ import { User } from '../modules/users/entities/user.entity';
 import { ActivityEvent } from '../realtime/entities/activity-event.entity';
 
 /** Every entity the store knows; migrations are generated against this list. */
-export const ENTITIES: Function[] = [User, UserExpertise, Group, Membership, AuditEntry, ActivityEvent, ThreadSubscription, Notification];
+export const ENTITIES: Function[] = [User, UserExpertise, Group, Membership, AuditEntry, Report, ActivityEvent, ThreadSubscription, Notification];

@@ -1,4 +1,4 @@
-import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { ForbiddenException, Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { GroupPermission, GROUP_PERMISSIONS, Role, roleAllows, ROLE_WORDS } from '../../common/access/permissions';
 import { Group } from './entities/group.entity';
@@ -30,6 +30,20 @@ export class GroupAccessService {
     const group = await this.groups.findByIdOrSlug(groupIdOrSlug, manager);
     if (!group) throw groupNotFound();
     const membership = userId ? await this.groups.findMembership(group.id, userId, manager) : null;
+    const ctx = { group, membership, userId };
+    if (group.visibility === 'private' && !this.knowsOfGroup(ctx)) throw groupNotFound();
+    return ctx;
+  }
+
+  /**
+   * load() for a write: inside the unit of work, with the group row locked on PostgreSQL so
+   * membership changes of one group (counts, last-owner checks) happen one after another.
+   * (SQLite runs every unit of work one at a time anyway.)
+   */
+  async loadForUpdate(manager: EntityManager, groupIdOrSlug: string, userId: string): Promise<GroupContext> {
+    const group = await this.groups.findByIdOrSlug(groupIdOrSlug, manager, { lock: true });
+    if (!group) throw groupNotFound();
+    const membership = await this.groups.findMembership(group.id, userId, manager);
     const ctx = { group, membership, userId };
     if (group.visibility === 'private' && !this.knowsOfGroup(ctx)) throw groupNotFound();
     return ctx;
@@ -75,7 +89,7 @@ export class GroupAccessService {
 
   assertRulesAccepted(ctx: GroupContext): void {
     const m = ctx.membership;
-    if (m && ctx.group.rulesVersion > m.acceptedRulesVersion) {
+    if (m && hasRules(ctx.group) && ctx.group.rulesVersion > m.acceptedRulesVersion) {
       throw new ForbiddenException(
         `the group rules changed: accept rules version ${ctx.group.rulesVersion} (POST /api/groups/${ctx.group.id}/rules/accept) before posting again`,
       );
@@ -85,6 +99,7 @@ export class GroupAccessService {
   /** An action reserved to a role (see GROUP_PERMISSIONS); outsiders of private groups still get 404. */
   assertAllowed(ctx: GroupContext, permission: GroupPermission, doing: string): void {
     this.assertCanRead(ctx);
+    if (!ctx.userId) throw new UnauthorizedException(`sign in first: only ${ROLE_WORDS[GROUP_PERMISSIONS[permission]]} of this group may ${doing}`);
     const role = this.activeRole(ctx);
     if (!role || !roleAllows(role, permission)) {
       throw new ForbiddenException(`only ${ROLE_WORDS[GROUP_PERMISSIONS[permission]]} of this group may ${doing}`);
@@ -96,7 +111,7 @@ export class GroupAccessService {
     return !!role && roleAllows(role, permission);
   }
 
-  private assertNotBanned(ctx: GroupContext): void {
+  assertNotBanned(ctx: GroupContext): void {
     if (ctx.membership?.status === 'banned') {
       const why = ctx.membership.banReason ? `: ${ctx.membership.banReason}` : '';
       throw new ForbiddenException(`you are banned from this group${why}`);
@@ -106,4 +121,22 @@ export class GroupAccessService {
 
 export function groupNotFound(): NotFoundException {
   return new NotFoundException('group not found');
+}
+
+/** A group "has rules" while its rules text is not empty; only then must members accept them. */
+export function hasRules(group: Pick<Group, 'rules'>): boolean {
+  return group.rules.trim() !== '';
+}
+
+/**
+ * For routes named after something inside a group (a report, a thread): an outsider of a
+ * private group gets "<thing> not found" rather than "group not found", learning nothing.
+ */
+export async function hidingGroup(thing: string, load: () => Promise<GroupContext>): Promise<GroupContext> {
+  try {
+    return await load();
+  } catch (err) {
+    if (err instanceof NotFoundException) throw new NotFoundException(`${thing} not found`);
+    throw err;
+  }
 }

@@ -24,7 +24,11 @@ export class Group {
   @Column({ type: 'text', default: '' })
   rules: string;
 
-  /** Raised each time the rules change; 0 while the group has no rules. */
+  /** `rules` rendered and sanitized when written (reads never render). */
+  @Column({ type: 'text', default: '' })
+  rulesHtml: string;
+
+  /** Raised each time the rules change; 0 while the group never had rules. */
   @Column({ type: 'integer', default: 0 })
   rulesVersion: number;
 

@@ -13,6 +13,7 @@ export type SubscriptionLevel = 'all' | 'questions' | 'mentions' | 'muted';
 @Entity('memberships')
 @Index('ix_memberships_user_status', ['userId', 'status', 'groupId'])
 @Index('ix_memberships_group_status_role', ['groupId', 'status', 'role', 'userId'])
+@Index('ix_memberships_group_status_user', ['groupId', 'status', 'userId'])
 export class Membership {
   @PrimaryColumn({ type: 'varchar', length: 26 })
   groupId: string;

@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class Realtime1795881480256 implements MigrationInterface {
-  name = 'Realtime1795881480256';
+export class Realtime1795882815746 implements MigrationInterface {
+  name = 'Realtime1795882815746';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`CREATE TABLE "notifications" ("id" character varying(26) NOT NULL, "user_id" character varying(26) NOT NULL, "kind" character varying(10) NOT NULL, "actor_id" character varying(26), "group_id" character varying(26) NOT NULL, "thread_id" character varying(26) NOT NULL, "reply_id" character varying(26), "thread_title" character varying(200) NOT NULL DEFAULT '', "excerpt" character varying(300) NOT NULL DEFAULT '', "created_at" TIMESTAMP NOT NULL, "read_at" TIMESTAMP, CONSTRAINT "PK_6a72c3c0f683f6462415e653c3a" PRIMARY KEY ("id"))`);

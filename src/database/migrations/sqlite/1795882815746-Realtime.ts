@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class Realtime1795881480256 implements MigrationInterface {
-  name = 'Realtime1795881480256';
+export class Realtime1795882815746 implements MigrationInterface {
+  name = 'Realtime1795882815746';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`CREATE TABLE "notifications" ("id" varchar(26) PRIMARY KEY NOT NULL, "user_id" varchar(26) NOT NULL, "kind" varchar(10) NOT NULL, "actor_id" varchar(26), "group_id" varchar(26) NOT NULL, "thread_id" varchar(26) NOT NULL, "reply_id" varchar(26), "thread_title" varchar(200) NOT NULL DEFAULT (''), "excerpt" varchar(300) NOT NULL DEFAULT (''), "created_at" datetime NOT NULL, "read_at" datetime)`);
