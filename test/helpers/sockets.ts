@@ -117,3 +117,26 @@ export function disconnected(s: TestSocket, timeoutMs = 10_000): Promise<string>
     });
   });
 }
+
+/**
+ * Makes an event addressed to `user` (they join a fresh open group) and waits until each of
+ * `sockets` has received it. A socket receives events in log order, so by then everything
+ * committed before has been delivered to it or withheld from it: absence can be asserted
+ * without waiting on a clock.
+ */
+export async function caughtUp(t: TestApp, user: { id: string; auth: { Authorization: string } }, ...sockets: TestSocket[]): Promise<void> {
+  const owner = await t.http().post('/api/auth/register').send({
+    email: `marker.${user.id}.${Date.now().toString(36)}.${Math.random().toString(36).slice(2)}@example.org`,
+    password: 'correct horse battery',
+    displayName: 'Marker Owner',
+  });
+  const group = await t
+    .http()
+    .post('/api/groups')
+    .set({ Authorization: `Bearer ${owner.body.accessToken}` })
+    .send({ name: `Marker ${Math.random().toString(36).slice(2)}`, description: 'marker', visibility: 'public', joinPolicy: 'open' });
+  if (group.status !== 201) throw new Error(`caughtUp: creating the marker group answered ${group.status}`);
+  const joined = await t.http().post(`/api/groups/${group.body.id}/join`).set(user.auth).send({});
+  if (joined.status !== 201) throw new Error(`caughtUp: joining the marker group answered ${joined.status}`);
+  await Promise.all(sockets.map((s) => s.waitFor('membership.changed', (p) => p.groupId === group.body.id)));
+}

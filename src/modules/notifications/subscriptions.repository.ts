@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
 import { Membership, SubscriptionLevel } from '../groups/entities/membership.entity';
 import { ThreadSubscription, ThreadSubscriptionLevel } from './entities/thread-subscription.entity';
 
@@ -16,6 +16,13 @@ export class SubscriptionsRepository {
   async findThreadLevel(threadId: string, userId: string): Promise<ThreadSubscriptionLevel | null> {
     const row = await this.threads.findOneBy({ threadId, userId });
     return row?.level ?? null;
+  }
+
+  /** Of `userIds`, those whose level for the thread is `level`. */
+  async usersAtThreadLevel(threadId: string, userIds: string[], level: ThreadSubscriptionLevel): Promise<Set<string>> {
+    if (!userIds.length) return new Set();
+    const rows = await this.threads.find({ select: { userId: true }, where: { threadId, level, userId: In(userIds) } });
+    return new Set(rows.map((r) => r.userId));
   }
 
   async setThreadLevel(manager: EntityManager, row: Pick<ThreadSubscription, 'threadId' | 'userId' | 'groupId' | 'level'>): Promise<void> {
