@@ -46,7 +46,7 @@ export class KringIoAdapter extends IoAdapter {
       done();
     });
     if (this.config.redisUrl) {
-      const pub = new Redis(this.config.redisUrl, { maxRetriesPerRequest: null });
+      const pub = new Redis(this.config.redisUrl);
       const sub = pub.duplicate();
       for (const client of [pub, sub]) {
         client.on('error', (err: Error) => this.logger.warn(`Redis: ${err.message}`));
@@ -58,7 +58,10 @@ export class KringIoAdapter extends IoAdapter {
   }
 
   override async close(server: IoServer): Promise<void> {
+    const clients = this.redisClients.splice(0);
+    // A Redis that is down must not hold up shutdown: drop its queued commands first.
+    for (const c of clients) if (c.status !== 'ready') c.disconnect();
     await super.close(server);
-    await Promise.all(this.redisClients.splice(0).map((c) => c.quit().catch(() => c.disconnect())));
+    await Promise.all(clients.map((c) => (c.status === 'ready' ? c.quit().catch(() => c.disconnect()) : undefined)));
   }
 }
