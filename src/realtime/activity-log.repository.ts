@@ -38,14 +38,15 @@ export class ActivityLogRepository {
     if (postgres) await manager.query('SELECT pg_notify($1, $2)', [ACTIVITY_CHANNEL, '']);
   }
 
-  async latestId(): Promise<number> {
-    const row = await this.events.createQueryBuilder('e').select('MAX(e.id)', 'max').getRawOne<{ max: number | string | null }>();
+  async latestId(manager?: EntityManager): Promise<number> {
+    const row = await (manager ? manager.getRepository(ActivityEvent) : this.events)
+      .createQueryBuilder('e').select('MAX(e.id)', 'max').getRawOne<{ max: number | string | null }>();
     return row?.max == null ? 0 : Number(row.max);
   }
 
   /** The events after `afterId`, oldest first. */
-  async findAfter(afterId: number, limit: number): Promise<ActivityEvent[]> {
-    const rows = await this.events
+  async findAfter(afterId: number, limit: number, manager?: EntityManager): Promise<ActivityEvent[]> {
+    const rows = await (manager ? manager.getRepository(ActivityEvent) : this.events)
       .createQueryBuilder('e')
       .where('e.id > :afterId', { afterId })
       .orderBy('e.id', 'ASC')

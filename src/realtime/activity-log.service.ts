@@ -4,6 +4,8 @@ import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { DomainEventBus } from '../domain-events/domain-event-bus';
 import { DomainEvent, DomainEventType } from '../domain-events/domain-events';
+import { UnitOfWork } from '../database/unit-of-work';
+import { ActivityEvent } from './entities/activity-event.entity';
 import { ActivityLogRepository, NewActivityEvent } from './activity-log.repository';
 
 /** Domain events that become real-time events. */
@@ -58,6 +60,7 @@ export class ActivityLogService implements OnModuleInit, OnApplicationBootstrap,
   constructor(
     private readonly repo: ActivityLogRepository,
     private readonly bus: DomainEventBus,
+    private readonly uow: UnitOfWork,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -79,6 +82,27 @@ export class ActivityLogService implements OnModuleInit, OnApplicationBootstrap,
   /** Appends events inside a unit of work (for features that make their own, e.g. notifications). Call committed() after it. */
   append(manager: EntityManager, rows: NewActivityEvent[]): Promise<void> {
     return this.repo.append(manager, rows);
+  }
+
+  /** The committed events after `afterId`, oldest first. */
+  findAfter(afterId: number, limit: number): Promise<ActivityEvent[]> {
+    return this.committedRead((manager) => this.repo.findAfter(afterId, limit, manager));
+  }
+
+  /** The id of the newest committed event (0 when the log is empty). */
+  latestId(): Promise<number> {
+    return this.committedRead((manager) => this.repo.latestId(manager));
+  }
+
+  /**
+   * On SQLite every request shares one connection, so a plain read can run inside another
+   * request's open transaction and see rows that may still roll back (and whose ids SQLite
+   * would then hand out again). Reads that decide what counts as delivered therefore take
+   * their turn in the unit-of-work queue, between transactions. PostgreSQL reads see
+   * committed rows only.
+   */
+  private committedRead<T>(read: (manager?: EntityManager) => Promise<T>): Promise<T> {
+    return this.repo.onPostgres ? read() : this.uow.run((tx) => read(tx.manager));
   }
 
   /** Tells local listeners that events were committed. */

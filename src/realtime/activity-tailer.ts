@@ -3,7 +3,7 @@ import { Client } from 'pg';
 import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { ActivityDelivery } from './activity-delivery';
-import { ACTIVITY_CHANNEL, ActivityLogRepository } from './activity-log.repository';
+import { ACTIVITY_CHANNEL } from './activity-log.repository';
 import { ActivityLogService } from './activity-log.service';
 
 const BATCH = 200;
@@ -32,7 +32,6 @@ export class ActivityTailer implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly waiters = new Set<{ id: number; resolve: () => void }>();
 
   constructor(
-    private readonly log: ActivityLogRepository,
     private readonly activity: ActivityLogService,
     private readonly delivery: ActivityDelivery,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -40,7 +39,7 @@ export class ActivityTailer implements OnApplicationBootstrap, OnModuleDestroy {
 
   async onApplicationBootstrap(): Promise<void> {
     // Events before this instance started are not pushed live; clients resume them with lastEventId.
-    this.position = await this.log.latestId();
+    this.position = await this.activity.latestId();
     this.unsubscribe = this.activity.onCommitted(() => this.wake());
     this.pollTimer = setInterval(() => this.wake(), POLL_MS);
     this.pollTimer.unref();
@@ -82,7 +81,7 @@ export class ActivityTailer implements OnApplicationBootstrap, OnModuleDestroy {
       do {
         this.again = false;
         for (;;) {
-          const events = await this.log.findAfter(this.position, BATCH);
+          const events = await this.activity.findAfter(this.position, BATCH);
           if (!events.length || this.stopped) break;
           await this.delivery.deliver(events);
           // No await between the emits above and this line: position and sockets agree.

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AudienceService, ReaderContext } from '../modules/notifications/audience.service';
 import { ActivityLogRepository } from './activity-log.repository';
+import { ActivityLogService } from './activity-log.service';
 import { ActivityTailer } from './activity-tailer';
 import { ActivityEvent } from './entities/activity-event.entity';
 import { PayloadRenderer } from './payloads';
@@ -23,6 +24,7 @@ const PAGE = 500;
 export class CatchUp {
   constructor(
     private readonly log: ActivityLogRepository,
+    private readonly activity: ActivityLogService,
     private readonly tailer: ActivityTailer,
     private readonly audience: AudienceService,
     private readonly payloads: PayloadRenderer,
@@ -34,7 +36,7 @@ export class CatchUp {
     if (after > this.tailer.position) {
       // The client heard of events this instance has not delivered yet (from another
       // instance): wait for them, unless the id is beyond anything in the log.
-      const latest = await this.log.latestId();
+      const latest = await this.activity.latestId();
       after = Math.min(after, latest);
       await this.tailer.reached(after);
     }

@@ -62,6 +62,6 @@ export class KringIoAdapter extends IoAdapter {
     // A Redis that is down must not hold up shutdown: drop its queued commands first.
     for (const c of clients) if (c.status !== 'ready') c.disconnect();
     await super.close(server);
-    await Promise.all(clients.map((c) => (c.status === 'ready' ? c.quit().catch(() => c.disconnect()) : undefined)));
+    await Promise.all(clients.filter((c) => c.status === 'ready').map((c) => c.quit().catch(() => c.disconnect())));
   }
 }

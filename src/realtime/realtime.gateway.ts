@@ -69,7 +69,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
       user = await this.tokens.resolve(token);
     } catch (err) {
       this.logger.warn(`socket handshake could not check its token: ${(err as Error).message}`);
-      throw new Error('service unavailable, try again');
+      throw new Error('service unavailable, try again', { cause: err });
     }
     if (!user) throw new Error('unauthorized');
     const lastEventId = auth.lastEventId;
