@@ -54,7 +54,7 @@ export function activityFor(e: DomainEvent): NewActivityEvent[] {
 @Injectable()
 export class ActivityLogService implements OnModuleInit, OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('ActivityLog');
-  private readonly listeners = new Set<() => void>();
+  private readonly listeners = new Set<() => Promise<void>>();
   private pruneTimer: NodeJS.Timeout | null = null;
 
   constructor(
@@ -105,12 +105,15 @@ export class ActivityLogService implements OnModuleInit, OnApplicationBootstrap,
     return this.repo.onPostgres ? read() : this.uow.run((tx) => read(tx.manager));
   }
 
-  /** Tells local listeners that events were committed. */
-  committed(): void {
-    for (const listener of this.listeners) listener();
+  /**
+   * Tells local listeners (the tailer) that events were committed; resolves when they have
+   * handled them, so draining the domain event bus also waits for local delivery.
+   */
+  async committed(): Promise<void> {
+    await Promise.all([...this.listeners].map((listener) => listener()));
   }
 
-  onCommitted(listener: () => void): () => void {
+  onCommitted(listener: () => Promise<void>): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }

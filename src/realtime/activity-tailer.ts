@@ -7,14 +7,15 @@ import { ACTIVITY_CHANNEL } from './activity-log.repository';
 import { ActivityLogService } from './activity-log.service';
 
 const BATCH = 200;
-/** Safety net: read the log this often even without a wake-up (a lost NOTIFY, a restarted listener). */
+/** While the PostgreSQL listener is down, read the log this often (another instance's commits send no local wake-up). */
 const POLL_MS = 2000;
 const LISTEN_RETRY_MS = 2000;
 
 /**
  * Follows the shared activity log on this instance and hands new events to ActivityDelivery in
  * id order. Every instance runs one; each delivers to its own sockets only. Woken after a local
- * commit, by PostgreSQL NOTIFY for commits on other instances, and by a slow poll.
+ * commit, and on PostgreSQL by NOTIFY for commits on other instances (with a slow poll while the
+ * listening connection is down). Idle, it sends no query at all.
  *
  * `position` is the id of the last event delivered here: every event up to it has been emitted
  * (or skipped); the catch-up of a reconnecting socket relies on that.
@@ -28,6 +29,7 @@ export class ActivityTailer implements OnApplicationBootstrap, OnModuleDestroy {
   private stopped = false;
   private pollTimer: NodeJS.Timeout | null = null;
   private listener: Client | null = null;
+  private listening = false;
   private unsubscribe: (() => void) | null = null;
   private readonly waiters = new Set<{ id: number; resolve: () => void }>();
 
@@ -41,9 +43,13 @@ export class ActivityTailer implements OnApplicationBootstrap, OnModuleDestroy {
     // Events before this instance started are not pushed live; clients resume them with lastEventId.
     this.position = await this.activity.latestId();
     this.unsubscribe = this.activity.onCommitted(() => this.wake());
-    this.pollTimer = setInterval(() => this.wake(), POLL_MS);
-    this.pollTimer.unref();
-    if (this.config.database.kind === 'postgres') this.listen(this.config.database.url);
+    if (this.config.database.kind === 'postgres') {
+      this.pollTimer = setInterval(() => {
+        if (!this.listening) void this.wake();
+      }, POLL_MS);
+      this.pollTimer.unref();
+      this.listen(this.config.database.url);
+    }
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -58,16 +64,20 @@ export class ActivityTailer implements OnApplicationBootstrap, OnModuleDestroy {
     await this.running;
   }
 
-  /** Reads and delivers whatever is new; coalesces wake-ups that arrive while it runs. */
-  wake(): void {
-    if (this.stopped) return;
+  /**
+   * Reads and delivers whatever is new; coalesces wake-ups that arrive while it runs. Resolves
+   * when everything committed before the call has been delivered here.
+   */
+  wake(): Promise<void> {
+    if (this.stopped) return Promise.resolve();
     if (this.running) {
       this.again = true;
-      return;
+      return this.running;
     }
     this.running = this.drain().finally(() => {
       this.running = null;
     });
+    return this.running;
   }
 
   /** Resolves once events up to `id` have been delivered here (or the tailer stops). */
@@ -111,12 +121,13 @@ export class ActivityTailer implements OnApplicationBootstrap, OnModuleDestroy {
     const retry = () => {
       if (this.listener !== client || this.stopped) return;
       this.listener = null;
+      this.listening = false;
       client.removeAllListeners();
       void client.end().catch(() => undefined);
       setTimeout(() => this.listen(url), LISTEN_RETRY_MS).unref();
     };
     this.listener = client;
-    client.on('notification', () => this.wake());
+    client.on('notification', () => void this.wake());
     client.on('error', (err) => {
       this.logger.warn(`activity listener lost its connection: ${err.message}`);
       retry();
@@ -125,7 +136,10 @@ export class ActivityTailer implements OnApplicationBootstrap, OnModuleDestroy {
     client
       .connect()
       .then(() => client.query(`LISTEN ${ACTIVITY_CHANNEL}`))
-      .then(() => this.wake())
+      .then(() => {
+        this.listening = this.listener === client;
+        return this.wake();
+      })
       .catch((err: Error) => {
         this.logger.warn(`cannot LISTEN for activity: ${err.message}`);
         retry();
