@@ -12,6 +12,7 @@ import { GroupsModule } from './modules/groups/groups.module';
 import { HealthModule } from './modules/health/health.module';
 import { ModerationModule } from './modules/moderation/moderation.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
+import { ThreadsModule } from './modules/threads/threads.module';
 import { UsersModule } from './modules/users/users.module';
 import { RealtimeModule } from './realtime/realtime.module';
 
@@ -30,6 +31,7 @@ export class AppModule {
         AuthModule,
         GroupsModule,
         ModerationModule,
+        ThreadsModule,
         NotificationsModule,
         RealtimeModule,
       ],
