@@ -1,21 +1,19 @@
 import { Injectable } from '@nestjs/common';
+import { ThreadsService } from '../modules/threads/threads.service';
 
 /**
- * Threads and replies as the HTTP API shows them, for event payloads. Provided by the threads
- * feature; until it is wired in, events about threads render as nothing and are not sent.
+ * Threads and replies as the HTTP API shows them (to an anonymous viewer: no per-user fields),
+ * for event payloads. A deleted thread comes with its body blanked.
  */
 @Injectable()
 export class ContentViews {
-  thread(_threadId: string): Promise<Record<string, unknown> | null> {
-    return Promise.resolve(null);
+  constructor(private readonly threads: ThreadsService) {}
+
+  async thread(threadId: string): Promise<Record<string, unknown> | null> {
+    return (await this.threads.threadView(threadId, null)) as unknown as Record<string, unknown> | null;
   }
 
-  reply(_replyId: string): Promise<Record<string, unknown> | null> {
-    return Promise.resolve(null);
-  }
-
-  /** The group a thread belongs to, or null when there is no such thread (or it was deleted). */
-  threadGroup(_threadId: string): Promise<string | null> {
-    return Promise.resolve(null);
+  async reply(replyId: string): Promise<Record<string, unknown> | null> {
+    return (await this.threads.replyView(replyId, null)) as unknown as Record<string, unknown> | null;
   }
 }

@@ -12,12 +12,10 @@ import type { Server } from 'socket.io';
 import { isId } from '../common/ids';
 import { bearerToken } from '../modules/auth/auth.guard';
 import { TokenService } from '../modules/auth/token.service';
-import { GroupAccessService } from '../modules/groups/group-access.service';
 import { AudienceService } from '../modules/notifications/audience.service';
 import { ActivityDelivery } from './activity-delivery';
 import { ActivityTailer } from './activity-tailer';
 import { CatchUp } from './catch-up';
-import { ContentViews } from './content-views';
 import { CATCHING_UP, groupRoom, threadRoom, userRoom } from './rooms';
 import type { KringSocket } from './socket-data';
 import { MAX_SOCKETS_PER_USER, MAX_WATCHED_THREADS, SocketBudget } from './socket-limits';
@@ -45,8 +43,6 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     private readonly delivery: ActivityDelivery,
     private readonly catchUp: CatchUp,
     private readonly audience: AudienceService,
-    private readonly access: GroupAccessService,
-    private readonly views: ContentViews,
   ) {}
 
   afterInit(server: Server): void {
@@ -121,9 +117,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     for (let attempt = 0; attempt < 3; attempt++) {
       const epoch = this.delivery.membershipEpoch(user.id);
       try {
-        const groupId = await this.views.threadGroup(threadId);
-        if (!groupId) throw new NotFoundException('thread not found');
-        this.access.assertCanRead(await this.access.load(groupId, user.id));
+        const { groupId } = await this.audience.readableThread(threadId, user.id);
         if (epoch !== this.delivery.membershipEpoch(user.id)) continue;
         if (!socket.connected) return { ok: false, error: 'disconnected' };
         watches.set(threadId, groupId);

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../modules/auth/auth.module';
-import { GroupsModule } from '../modules/groups/groups.module';
 import { NotificationsModule } from '../modules/notifications/notifications.module';
+import { ThreadsModule } from '../modules/threads/threads.module';
 import { ActivityDelivery } from './activity-delivery';
 import { ActivityLogModule } from './activity-log.module';
 import { ActivityTailer } from './activity-tailer';
@@ -12,7 +12,7 @@ import { RealtimeGateway } from './realtime.gateway';
 
 /** Socket.IO: the gateway, the per-instance tailer of the activity log, delivery and catch-up. */
 @Module({
-  imports: [ActivityLogModule, AuthModule, GroupsModule, NotificationsModule],
+  imports: [ActivityLogModule, AuthModule, NotificationsModule, ThreadsModule],
   providers: [RealtimeGateway, ActivityTailer, ActivityDelivery, CatchUp, PayloadRenderer, ContentViews],
 })
 export class RealtimeModule {}

@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { Group } from '../groups/entities/group.entity';
 import { Membership } from '../groups/entities/membership.entity';
-import { GroupAccessService } from '../groups/group-access.service';
+import { GroupAccessService, hidingGroup } from '../groups/group-access.service';
+import { ThreadsRepository } from '../threads/threads.repository';
 import { AudienceRepository } from './audience.repository';
 
 /** A user's standing in every group they have a membership row in, read once per catch-up. */
@@ -22,7 +23,20 @@ export class AudienceService {
   constructor(
     private readonly repo: AudienceRepository,
     private readonly access: GroupAccessService,
+    private readonly threads: ThreadsRepository,
   ) {}
+
+  /**
+   * A thread the user may read now, with its group: 404 "thread not found" when it does not
+   * exist, was deleted, or is in a private group the user is not in; 403 when banned.
+   */
+  async readableThread(threadId: string, userId: string): Promise<{ threadId: string; groupId: string }> {
+    const thread = await this.threads.findById(threadId);
+    if (!thread || thread.deletedAt) throw new NotFoundException('thread not found');
+    const ctx = await hidingGroup('thread', () => this.access.load(thread.groupId, userId));
+    this.access.assertCanRead(ctx);
+    return { threadId: thread.id, groupId: thread.groupId };
+  }
 
   /** May the holder of `membership` (or a non-member, when null) read the group's content? */
   canRead(group: Group, membership: Membership | null, userId: string): boolean {

@@ -3,7 +3,8 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import type { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser } from '../../common/auth/decorators';
 import { GroupIdPipe } from '../groups/group-id.pipe';
-import { GroupSubscriptionDto, SetGroupSubscriptionDto } from './dto/subscription.dto';
+import { IdParamPipe } from '../../common/id-param.pipe';
+import { GroupSubscriptionDto, SetGroupSubscriptionDto, SetThreadSubscriptionDto, ThreadSubscriptionDto } from './dto/subscription.dto';
 import { SubscriptionsService } from './subscriptions.service';
 
 @ApiTags('notifications')
@@ -24,5 +25,19 @@ export class SubscriptionsController {
   @ApiOkResponse({ type: GroupSubscriptionDto })
   getGroup(@CurrentUser() user: AuthUser, @Param('groupId', GroupIdPipe) groupId: string): Promise<GroupSubscriptionDto> {
     return this.subscriptions.groupLevel(user.id, groupId);
+  }
+
+  @Put('threads/:threadId/subscription')
+  @ApiOperation({ summary: 'Watch a thread (replies and changes pushed), keep it normal (notifications only) or mute it' })
+  @ApiOkResponse({ type: ThreadSubscriptionDto })
+  setThread(@CurrentUser() user: AuthUser, @Param('threadId', IdParamPipe) threadId: string, @Body() dto: SetThreadSubscriptionDto): Promise<ThreadSubscriptionDto> {
+    return this.subscriptions.setThreadLevel(user.id, threadId, dto.level);
+  }
+
+  @Get('threads/:threadId/subscription')
+  @ApiOperation({ summary: 'Your subscription level for a thread (normal unless chosen; authors and repliers watch)' })
+  @ApiOkResponse({ type: ThreadSubscriptionDto })
+  getThread(@CurrentUser() user: AuthUser, @Param('threadId', IdParamPipe) threadId: string): Promise<ThreadSubscriptionDto> {
+    return this.subscriptions.threadLevel(user.id, threadId);
   }
 }

@@ -3,7 +3,9 @@ import { UnitOfWork } from '../../database/unit-of-work';
 import { DomainEventBus } from '../../domain-events/domain-event-bus';
 import type { SubscriptionLevel } from '../groups/entities/membership.entity';
 import { GroupAccessService } from '../groups/group-access.service';
-import { GroupSubscriptionDto } from './dto/subscription.dto';
+import { GroupSubscriptionDto, ThreadSubscriptionDto } from './dto/subscription.dto';
+import type { ThreadSubscriptionLevel } from './entities/thread-subscription.entity';
+import { AudienceService } from './audience.service';
 import { SubscriptionsRepository } from './subscriptions.repository';
 
 /**
@@ -18,6 +20,7 @@ export class SubscriptionsService implements OnModuleInit {
     private readonly access: GroupAccessService,
     private readonly uow: UnitOfWork,
     private readonly bus: DomainEventBus,
+    private readonly audience: AudienceService,
   ) {}
 
   onModuleInit(): void {
@@ -40,6 +43,19 @@ export class SubscriptionsService implements OnModuleInit {
       await this.repo.setGroupLevel(tx.manager, ctx.group.id, userId, level);
       return { groupId: ctx.group.id, level };
     });
+  }
+
+  /** Anyone who may read the thread may choose; the choice outlives a later loss of access, which delivery checks anyway. */
+  async setThreadLevel(userId: string, threadId: string, level: ThreadSubscriptionLevel): Promise<ThreadSubscriptionDto> {
+    const { groupId } = await this.audience.readableThread(threadId, userId);
+    await this.uow.run((tx) => this.repo.setThreadLevel(tx.manager, { threadId, userId, groupId, level }));
+    return { threadId, level };
+  }
+
+  /** `normal` until chosen (authors and repliers watch). */
+  async threadLevel(userId: string, threadId: string): Promise<ThreadSubscriptionDto> {
+    await this.audience.readableThread(threadId, userId);
+    return { threadId, level: (await this.repo.findThreadLevel(threadId, userId)) ?? 'normal' };
   }
 
   async groupLevel(userId: string, groupIdOrSlug: string): Promise<GroupSubscriptionDto> {
