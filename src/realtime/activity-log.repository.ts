@@ -1,12 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, EntityManager, LessThan, Repository } from 'typeorm';
+import { newId } from '../common/ids';
 import { ActivityEvent, ActivityType } from './entities/activity-event.entity';
 
 /** Arbitrary constant: the advisory lock that orders activity-log writes on PostgreSQL. */
 const ACTIVITY_LOCK_KEY = 727_274_002;
 /** The PostgreSQL NOTIFY channel that wakes every instance's tailer when new events commit. */
 export const ACTIVITY_CHANNEL = 'kring_activity';
+/** Sent as the NOTIFY payload, so an instance can skip its own commits (it wakes its tailer itself). */
+export const INSTANCE_ID = newId();
 
 export type NewActivityEvent = Omit<ActivityEvent, 'id' | 'createdAt'>;
 
@@ -35,7 +38,7 @@ export class ActivityLogRepository {
     if (postgres) await manager.query('SELECT pg_advisory_xact_lock($1)', [ACTIVITY_LOCK_KEY]);
     const createdAt = new Date();
     await manager.getRepository(ActivityEvent).insert(rows.map((r) => ({ ...r, createdAt })));
-    if (postgres) await manager.query('SELECT pg_notify($1, $2)', [ACTIVITY_CHANNEL, '']);
+    if (postgres) await manager.query('SELECT pg_notify($1, $2)', [ACTIVITY_CHANNEL, INSTANCE_ID]);
   }
 
   async latestId(manager?: EntityManager): Promise<number> {

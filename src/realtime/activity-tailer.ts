@@ -3,7 +3,7 @@ import { Client } from 'pg';
 import { AppConfig } from '../config/config';
 import { APP_CONFIG } from '../config/config.module';
 import { ActivityDelivery } from './activity-delivery';
-import { ACTIVITY_CHANNEL } from './activity-log.repository';
+import { ACTIVITY_CHANNEL, INSTANCE_ID } from './activity-log.repository';
 import { ActivityLogService } from './activity-log.service';
 
 const BATCH = 200;
@@ -127,7 +127,9 @@ export class ActivityTailer implements OnApplicationBootstrap, OnModuleDestroy {
       setTimeout(() => this.listen(url), LISTEN_RETRY_MS).unref();
     };
     this.listener = client;
-    client.on('notification', () => void this.wake());
+    client.on('notification', (msg) => {
+      if (msg.payload !== INSTANCE_ID) void this.wake();
+    });
     client.on('error', (err) => {
       this.logger.warn(`activity listener lost its connection: ${err.message}`);
       retry();
