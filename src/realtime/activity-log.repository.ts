@@ -86,8 +86,8 @@ export class ActivityLogRepository {
   }
 
   /** Deletes events older than `cutoff`; returns how many went. */
-  async deleteOlderThan(cutoff: Date): Promise<number> {
-    const res = await this.events.delete({ createdAt: LessThan(cutoff) });
+  async deleteOlderThan(manager: EntityManager, cutoff: Date): Promise<number> {
+    const res = await manager.getRepository(ActivityEvent).delete({ createdAt: LessThan(cutoff) });
     return res.affected ?? 0;
   }
 }

@@ -56,6 +56,7 @@ export class ActivityLogService implements OnModuleInit, OnApplicationBootstrap,
   private readonly logger = new Logger('ActivityLog');
   private readonly listeners = new Set<() => Promise<void>>();
   private pruneTimer: NodeJS.Timeout | null = null;
+  private pruning: Promise<number> | null = null;
 
   constructor(
     private readonly repo: ActivityLogRepository,
@@ -70,13 +71,17 @@ export class ActivityLogService implements OnModuleInit, OnApplicationBootstrap,
   }
 
   onApplicationBootstrap(): void {
-    this.pruneTimer = setInterval(() => void this.prune(), PRUNE_EVERY_MS);
+    const prune = () => {
+      this.pruning ??= this.prune().finally(() => (this.pruning = null));
+    };
+    this.pruneTimer = setInterval(prune, PRUNE_EVERY_MS);
     this.pruneTimer.unref();
-    void this.prune();
+    prune();
   }
 
-  onModuleDestroy(): void {
+  async onModuleDestroy(): Promise<void> {
     if (this.pruneTimer) clearInterval(this.pruneTimer);
+    await this.pruning;
   }
 
   /** Appends events inside a unit of work (for features that make their own, e.g. notifications). Call committed() after it. */
@@ -122,7 +127,7 @@ export class ActivityLogService implements OnModuleInit, OnApplicationBootstrap,
   async prune(now = new Date()): Promise<number> {
     try {
       const cutoff = new Date(now.getTime() - this.config.activityRetentionHours * 3600_000);
-      const n = await this.repo.deleteOlderThan(cutoff);
+      const n = await this.uow.run((tx) => this.repo.deleteOlderThan(tx.manager, cutoff));
       if (n) this.logger.log(`pruned ${n} activity event(s) older than ${cutoff.toISOString()}`);
       return n;
     } catch (err) {
