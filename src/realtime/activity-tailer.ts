@@ -10,6 +10,8 @@ const BATCH = 200;
 /** While the PostgreSQL listener is down, read the log this often (another instance's commits send no local wake-up). */
 const POLL_MS = 2000;
 const LISTEN_RETRY_MS = 2000;
+/** After a failed read (the database away for a moment), try again this soon. */
+const RETRY_MS = 1000;
 
 /**
  * Follows the shared activity log on this instance and hands new events to ActivityDelivery in
@@ -100,7 +102,9 @@ export class ActivityTailer implements OnApplicationBootstrap, OnModuleDestroy {
         }
       } while (this.again && !this.stopped);
     } catch (err) {
-      if (!this.stopped) this.logger.warn(`reading the activity log failed (will retry): ${(err as Error).message}`);
+      if (this.stopped) return;
+      this.logger.warn(`reading the activity log failed (retrying in ${RETRY_MS} ms): ${(err as Error).message}`);
+      setTimeout(() => void this.wake(), RETRY_MS).unref();
     }
   }
 
