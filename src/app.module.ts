@@ -12,8 +12,10 @@ import { GroupsModule } from './modules/groups/groups.module';
 import { HealthModule } from './modules/health/health.module';
 import { MarkdownModule } from './modules/markdown/markdown.module';
 import { ModerationModule } from './modules/moderation/moderation.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
 import { ThreadsModule } from './modules/threads/threads.module';
 import { UsersModule } from './modules/users/users.module';
+import { RealtimeModule } from './realtime/realtime.module';
 import { WebClientModule } from './web-client/web-client.module';
 
 /** Composition only: the feature modules and the cross-cutting providers. */
@@ -32,6 +34,8 @@ export class AppModule {
         GroupsModule,
         ModerationModule,
         ThreadsModule,
+        NotificationsModule,
+        RealtimeModule,
         MarkdownModule,
         WebClientModule.forRoot(config),
       ],

@@ -24,6 +24,7 @@ export const keys = {
   feed: (sort: string) => ['feed', sort] as const,
   notifications: (unread: boolean) => ['notifications', unread] as const,
   subscription: (groupId: string) => ['group', groupId, 'subscription'] as const,
+  threadSubscription: (threadId: string) => ['thread', threadId, 'subscription'] as const,
 };
 
 export type PageOf<T> = { items: T[]; nextCursor: string | null };

@@ -159,6 +159,11 @@ export interface GroupRefDto {
   name: string;
 }
 
+export interface GroupSubscriptionDto {
+  groupId: string;
+  level: 'all' | 'questions' | 'mentions' | 'muted';
+}
+
 export interface HealthDto {
   status: string;
   database: string;
@@ -177,6 +182,11 @@ export interface JoinGroupDto {
 export interface LoginDto {
   email: string;
   password: string;
+}
+
+export interface MarkReadDto {
+  /** Notifications to mark read; none: all of them */
+  ids?: string[];
 }
 
 export interface MarkdownPreviewDto {
@@ -225,6 +235,30 @@ export interface MembershipDto {
   acceptedRulesVersion: number;
   /** Why the caller was banned */
   banReason: string | null;
+}
+
+export interface NotificationDto {
+  id: string;
+  /** reply: an answer to your thread; comment: a comment on your reply; mention: your @handle; accepted: your answer was accepted */
+  kind: 'reply' | 'comment' | 'mention' | 'accepted';
+  /** Who caused it */
+  actor: PublicUserDto | null;
+  groupId: string;
+  threadId: string;
+  replyId: string | null;
+  /** The thread title when the notification was made */
+  threadTitle: string;
+  /** The first words of the post that caused it */
+  excerpt: string;
+  read: boolean;
+  readAt: string | null;
+  createdAt: string;
+}
+
+export interface NotificationPage {
+  items: NotificationDto[];
+  /** Pass as ?cursor= for the next page; null at the end */
+  nextCursor: string | null;
 }
 
 export interface PublicUserDto {
@@ -332,6 +366,16 @@ export interface RevisionPage {
   nextCursor: string | null;
 }
 
+export interface SetGroupSubscriptionDto {
+  /** all: every new thread is pushed; questions (default): new questions; mentions: only @mentions; muted: nothing */
+  level: 'all' | 'questions' | 'mentions' | 'muted';
+}
+
+export interface SetThreadSubscriptionDto {
+  /** watching: replies and changes are pushed; normal: notifications only; muted: nothing from this thread */
+  level: 'watching' | 'normal' | 'muted';
+}
+
 export interface ThreadDto {
   id: string;
   groupId: string;
@@ -368,6 +412,11 @@ export interface ThreadPage {
   items: ThreadDto[];
   /** Pass as ?cursor= for the next page; null at the end */
   nextCursor: string | null;
+}
+
+export interface ThreadSubscriptionDto {
+  threadId: string;
+  level: 'watching' | 'normal' | 'muted';
 }
 
 export interface UpdateGroupDto {
@@ -619,6 +668,24 @@ export interface Endpoints {
     body: AcceptRulesDto;
     response: MembershipDto;
   };
+  /** Your subscription level in a group (active members) */
+  'GET /api/groups/{groupId}/subscription': {
+    params: {
+      groupId: string;
+    };
+    query: Record<string, never>;
+    body: undefined;
+    response: GroupSubscriptionDto;
+  };
+  /** Choose which new threads of a group are pushed to you (active members) */
+  'PUT /api/groups/{groupId}/subscription': {
+    params: {
+      groupId: string;
+    };
+    query: Record<string, never>;
+    body: SetGroupSubscriptionDto;
+    response: GroupSubscriptionDto;
+  };
   /** A group’s threads: pinned first, then by sort (latest, active, top, unanswered); kind and tag filters */
   'GET /api/groups/{groupId}/threads': {
     params: {
@@ -688,6 +755,26 @@ export interface Endpoints {
     };
     body: undefined;
     response: ThreadPage;
+  };
+  /** The caller's notifications, newest first (unread=true: only unread ones) */
+  'GET /api/me/notifications': {
+    params: Record<string, never>;
+    query: {
+      /** Opaque cursor from a previous page (nextCursor) */
+      cursor?: string;
+      limit?: number;
+      /** true: only unread notifications */
+      unread?: boolean;
+    };
+    body: undefined;
+    response: NotificationPage;
+  };
+  /** Mark notifications read: the given ids, or all of them when none are given */
+  'POST /api/me/notifications/read': {
+    params: Record<string, never>;
+    query: Record<string, never>;
+    body: MarkReadDto;
+    response: void;
   };
   /** One reply (a deleted one shows as removed) */
   'GET /api/replies/{replyId}': {
@@ -857,6 +944,24 @@ export interface Endpoints {
     };
     body: undefined;
     response: RevisionPage;
+  };
+  /** Your subscription level for a thread (normal unless chosen; authors and repliers watch) */
+  'GET /api/threads/{threadId}/subscription': {
+    params: {
+      threadId: string;
+    };
+    query: Record<string, never>;
+    body: undefined;
+    response: ThreadSubscriptionDto;
+  };
+  /** Watch a thread (replies and changes pushed), keep it normal (notifications only) or mute it */
+  'PUT /api/threads/{threadId}/subscription': {
+    params: {
+      threadId: string;
+    };
+    query: Record<string, never>;
+    body: SetThreadSubscriptionDto;
+    response: ThreadSubscriptionDto;
   };
   /** Unlock a thread (moderators) */
   'POST /api/threads/{threadId}/unlock': {

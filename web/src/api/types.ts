@@ -31,3 +31,5 @@ export type ThreadKind = Thread['kind'];
 export type VoteValue = -1 | 0 | 1;
 export type Notification = ItemOf<ResponseOf<'GET /api/me/notifications'>>;
 export type SubscriptionLevel = ResponseOf<'GET /api/groups/{groupId}/subscription'>['level'];
+export type ThreadSubscriptionLevel =
+  ResponseOf<'GET /api/threads/{threadId}/subscription'>['level'];

@@ -336,7 +336,7 @@ export const en = {
   'groups.noneMine': 'You are not in any group yet.',
 
   'nav.notifications': 'Notifications',
-  'nav.notificationsUnread': 'Notifications, {count} unread',
+  'nav.unread': 'unread',
   'notifications.title': 'Notifications',
   'notifications.markAll': 'Mark all as read',
   'notifications.none':
@@ -352,6 +352,11 @@ export const en = {
   'subscription.questions': 'questions, live',
   'subscription.mentions': 'only when I am mentioned',
   'subscription.muted': 'none (muted)',
+
+  'threadSubscription.label': 'Replies:',
+  'threadSubscription.watching': 'follow live',
+  'threadSubscription.normal': 'notify me only',
+  'threadSubscription.muted': 'mute',
 
   'notFound.title': 'Page not found',
   'notFound.text': 'There is nothing at this address.',

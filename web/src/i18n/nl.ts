@@ -343,7 +343,7 @@ export const nl: Record<MessageKey, string> = {
   'groups.noneMine': 'Je bent nog geen lid van een groep.',
 
   'nav.notifications': 'Meldingen',
-  'nav.notificationsUnread': 'Meldingen, {count} ongelezen',
+  'nav.unread': 'ongelezen',
   'notifications.title': 'Meldingen',
   'notifications.markAll': 'Alles als gelezen markeren',
   'notifications.none':
@@ -359,6 +359,11 @@ export const nl: Record<MessageKey, string> = {
   'subscription.questions': 'vragen, live',
   'subscription.mentions': 'alleen als ik genoemd word',
   'subscription.muted': 'geen (gedempt)',
+
+  'threadSubscription.label': 'Reacties:',
+  'threadSubscription.watching': 'live volgen',
+  'threadSubscription.normal': 'alleen melden',
+  'threadSubscription.muted': 'dempen',
 
   'notFound.title': 'Pagina niet gevonden',
   'notFound.text': 'Op dit adres staat niets.',

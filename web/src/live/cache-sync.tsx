@@ -37,9 +37,12 @@ export function LiveCacheSync() {
   });
 
   // The server replays what this user missed (lastEventId), but replies to threads they only
-  // looked at, without following them, are not among those: refetch the open threads.
-  useLiveEvent('client.reconnected', ({ watchedThreadIds }) => {
-    for (const id of watchedThreadIds) void qc.invalidateQueries({ queryKey: keys.thread(id) });
+  // looked at, without following them, are not among those: refetch the open threads. With
+  // no lastEventId to resume from nothing is replayed, so everything on screen is refetched.
+  useLiveEvent('client.reconnected', ({ watchedThreadIds, resumed }) => {
+    if (!resumed) void qc.invalidateQueries();
+    else
+      for (const id of watchedThreadIds) void qc.invalidateQueries({ queryKey: keys.thread(id) });
   });
 
   useLiveEvent('membership.changed', ({ groupId }) => {

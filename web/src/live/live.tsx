@@ -37,8 +37,12 @@ export interface LiveEvents {
   };
   'event.created': { eventId: EventId; groupId: string; event: unknown };
   notification: { eventId: EventId; notification: Notification };
-  /** Not from the server: the connection came back after a loss (threads watched at that moment). */
-  'client.reconnected': { watchedThreadIds: string[] };
+  /**
+   * Not from the server: the connection came back after a loss. `resumed`: the server was
+   * given a lastEventId and replays what was missed; without one (no event had arrived yet)
+   * it replays nothing.
+   */
+  'client.reconnected': { watchedThreadIds: string[]; resumed: boolean };
 }
 export type LiveEventName = keyof LiveEvents;
 type EventId = string | number;
@@ -100,7 +104,10 @@ export function LiveProvider({
       setStatus('live');
       for (const threadId of watched.current.keys()) socket.emit('thread.watch', { threadId });
       if (connectedBefore) {
-        const payload = { watchedThreadIds: [...watched.current.keys()] };
+        const payload = {
+          watchedThreadIds: [...watched.current.keys()],
+          resumed: lastEventId !== null,
+        };
         for (const h of handlers.current.get('client.reconnected') ?? []) h(payload);
       }
       connectedBefore = true;

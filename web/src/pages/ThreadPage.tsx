@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { api, ApiError } from '../api/client';
@@ -18,7 +18,14 @@ import {
   replyInCache,
   setCommentsInCache,
 } from '../api/replies-cache';
-import type { Answer, Group, Reply, Thread, VoteValue } from '../api/types';
+import type {
+  Answer,
+  Group,
+  Reply,
+  Thread,
+  ThreadSubscriptionLevel,
+  VoteValue,
+} from '../api/types';
 import { useSession } from '../auth/session';
 import { useI18n } from '../i18n/i18n';
 import { useLiveEvent, useWatchThread } from '../live/live';
@@ -278,6 +285,7 @@ function ThreadHead({ thread, group }: { thread: Thread; group: Group | undefine
             </button>
           )}
           {user && !isAuthor && <ReportButton targetType="thread" targetId={thread.id} />}
+          {user && <ThreadSubscriptionSelect thread={thread} />}
           {(isAuthor || mod) && (
             <RemoveButton pending={remove.isPending} onRemove={(reason) => remove.mutate(reason)} />
           )}
@@ -871,6 +879,47 @@ function escapeHtml(s: string): string {
   return s.replace(
     /[&<>"']/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
+}
+
+const THREAD_LEVELS: ThreadSubscriptionLevel[] = ['watching', 'normal', 'muted'];
+
+/** Whether replies to this thread are pushed to the reader, only notified, or silenced. */
+function ThreadSubscriptionSelect({ thread }: { thread: Thread }) {
+  const { t } = useI18n();
+  const text = useErrorText();
+  const qc = useQueryClient();
+  const current = useQuery({
+    queryKey: keys.threadSubscription(thread.id),
+    retry: false,
+    queryFn: ({ signal }) =>
+      api('GET /api/threads/{threadId}/subscription', { params: { threadId: thread.id }, signal }),
+  });
+  const set = useMutation({
+    mutationFn: (level: ThreadSubscriptionLevel) =>
+      api('PUT /api/threads/{threadId}/subscription', {
+        params: { threadId: thread.id },
+        body: { level },
+      }),
+    onSuccess: (res) => qc.setQueryData(keys.threadSubscription(thread.id), res),
+  });
+  if (!current.isSuccess) return null;
+  return (
+    <label className="inline-label">
+      {t('threadSubscription.label')}
+      <select
+        value={current.data.level}
+        disabled={set.isPending}
+        onChange={(e) => set.mutate(e.target.value as ThreadSubscriptionLevel)}
+      >
+        {THREAD_LEVELS.map((l) => (
+          <option key={l} value={l}>
+            {t(`threadSubscription.${l}`)}
+          </option>
+        ))}
+      </select>
+      {set.isError && <span className="field-error">{text(set.error)}</span>}
+    </label>
   );
 }
 

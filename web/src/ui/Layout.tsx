@@ -42,19 +42,14 @@ export function Layout() {
               {t('nav.groups')}
             </NavLink>
             {signedIn && (
-              <NavLink
-                to="/notifications"
-                aria-label={
-                  unread
-                    ? t('nav.notificationsUnread', { count: unread > 99 ? '99+' : unread })
-                    : undefined
-                }
-              >
+              <NavLink to="/notifications">
                 {t('nav.notifications')}
                 {unread > 0 && (
-                  <span className="count" aria-hidden="true">
-                    {unread > 99 ? '99+' : unread}
-                  </span>
+                  <>
+                    {' '}
+                    <span className="count">{unread > 99 ? '99+' : unread}</span>
+                    <span className="visually-hidden"> {t('nav.unread')}</span>
+                  </>
                 )}
               </NavLink>
             )}
