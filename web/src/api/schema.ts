@@ -34,7 +34,7 @@ export interface AnswerDto {
   editedAt: string | null;
   /** A deleted reply keeps its place, with body, html and author blanked */
   deleted: boolean;
-  deletedBy: 'author' | 'moderator' | null;
+  deletedBy: "author" | "moderator" | null;
   /** The first comments, oldest first (deleted ones as placeholders) */
   comments: ReplyDto[];
   /** More comments follow: GET /api/replies/{replyId}/comments */
@@ -53,7 +53,7 @@ export interface AuditEntryDto {
   action: string;
   /** Who acted */
   actor: PublicUserDto | null;
-  targetType: 'group' | 'user' | 'thread' | 'reply' | 'report' | 'event';
+  targetType: "group" | "user" | "thread" | "reply" | "report" | "event";
   targetId: string;
   /** The user acted upon, when the target is a user */
   targetUser: PublicUserDto | null;
@@ -81,7 +81,7 @@ export interface BanMemberDto {
 }
 
 export interface ChangeRoleDto {
-  role: 'member' | 'moderator' | 'owner';
+  role: "member" | "moderator" | "owner";
 }
 
 export interface CreateGroupDto {
@@ -90,8 +90,8 @@ export interface CreateGroupDto {
   description: string;
   /** Markdown; members accept each version before posting */
   rules?: string;
-  visibility: 'public' | 'private';
-  joinPolicy: 'open' | 'approval' | 'invite';
+  visibility: "public" | "private";
+  joinPolicy: "open" | "approval" | "invite";
 }
 
 export interface CreateReplyDto {
@@ -102,7 +102,7 @@ export interface CreateReplyDto {
 }
 
 export interface CreateReportDto {
-  targetType: 'thread' | 'reply' | 'user';
+  targetType: "thread" | "reply" | "user";
   /** Id of the thread, reply or user */
   targetId: string;
   /** Group id or slug: required when targetType is user (a user is reported in a group) */
@@ -113,7 +113,7 @@ export interface CreateReportDto {
 
 export interface CreateThreadDto {
   /** announcement: moderators and owners only */
-  kind: 'question' | 'discussion' | 'announcement';
+  kind: "question" | "discussion" | "announcement";
   title: string;
   /** Markdown (see README, "Markdown") */
   body: string;
@@ -138,8 +138,8 @@ export interface GroupDto {
   rulesHtml: string;
   /** Raised each time the rules change */
   rulesVersion: number;
-  visibility: 'public' | 'private';
-  joinPolicy: 'open' | 'approval' | 'invite';
+  visibility: "public" | "private";
+  joinPolicy: "open" | "approval" | "invite";
   /** Active members; null for invitees and applicants of a private group, who see only its name, description and rules */
   memberCount: number | null;
   createdAt: string;
@@ -161,7 +161,7 @@ export interface GroupRefDto {
 
 export interface GroupSubscriptionDto {
   groupId: string;
-  level: 'all' | 'questions' | 'mentions' | 'muted';
+  level: "all" | "questions" | "mentions" | "muted";
 }
 
 export interface HealthDto {
@@ -212,8 +212,8 @@ export interface MeDto {
 
 export interface MemberDto {
   user: PublicUserDto;
-  role: 'member' | 'moderator' | 'owner';
-  status: 'active' | 'pending' | 'invited' | 'rejected' | 'banned' | 'left';
+  role: "member" | "moderator" | "owner";
+  status: "active" | "pending" | "invited" | "rejected" | "banned" | "left";
   /** When the membership last became active */
   joinedAt: string | null;
   /** Moderators only: the rules version this member accepted (0: none) */
@@ -229,8 +229,8 @@ export interface MemberPage {
 }
 
 export interface MembershipDto {
-  role: 'member' | 'moderator' | 'owner';
-  status: 'active' | 'pending' | 'invited' | 'rejected' | 'banned' | 'left';
+  role: "member" | "moderator" | "owner";
+  status: "active" | "pending" | "invited" | "rejected" | "banned" | "left";
   /** The rules version the caller last accepted (0: none) */
   acceptedRulesVersion: number;
   /** Why the caller was banned */
@@ -240,7 +240,7 @@ export interface MembershipDto {
 export interface NotificationDto {
   id: string;
   /** reply: an answer to your thread; comment: a comment on your reply; mention: your @handle; accepted: your answer was accepted */
-  kind: 'reply' | 'comment' | 'mention' | 'accepted';
+  kind: "reply" | "comment" | "mention" | "accepted";
   /** Who caused it */
   actor: PublicUserDto | null;
   groupId: string;
@@ -302,7 +302,7 @@ export interface ReplyDto {
   editedAt: string | null;
   /** A deleted reply keeps its place, with body, html and author blanked */
   deleted: boolean;
-  deletedBy: 'author' | 'moderator' | null;
+  deletedBy: "author" | "moderator" | null;
 }
 
 export interface ReplyPage {
@@ -314,10 +314,10 @@ export interface ReplyPage {
 export interface ReportDto {
   id: string;
   groupId: string;
-  targetType: 'thread' | 'reply' | 'user';
+  targetType: "thread" | "reply" | "user";
   targetId: string;
   reason: string;
-  status: 'open' | 'resolved';
+  status: "open" | "resolved";
   reporter: PublicUserDto | null;
   createdAt: string;
   /** null while open */
@@ -331,7 +331,7 @@ export interface ReportPage {
 }
 
 export interface ReportResolutionDto {
-  action: 'dismiss' | 'remove';
+  action: "dismiss" | "remove";
   note: string | null;
   resolvedBy: PublicUserDto | null;
   resolvedAt: string;
@@ -339,7 +339,7 @@ export interface ReportResolutionDto {
 
 export interface ResolveReportDto {
   /** remove: delete the thread or reply, or ban the reported user */
-  action: 'dismiss' | 'remove';
+  action: "dismiss" | "remove";
   /** For the audit log and the other moderators */
   note?: string;
 }
@@ -368,19 +368,19 @@ export interface RevisionPage {
 
 export interface SetGroupSubscriptionDto {
   /** all: every new thread is pushed; questions (default): new questions; mentions: only @mentions; muted: nothing */
-  level: 'all' | 'questions' | 'mentions' | 'muted';
+  level: "all" | "questions" | "mentions" | "muted";
 }
 
 export interface SetThreadSubscriptionDto {
   /** watching: replies and changes are pushed; normal: notifications only; muted: nothing from this thread */
-  level: 'watching' | 'normal' | 'muted';
+  level: "watching" | "normal" | "muted";
 }
 
 export interface ThreadDto {
   id: string;
   groupId: string;
   group: GroupRefDto;
-  kind: 'question' | 'discussion' | 'announcement';
+  kind: "question" | "discussion" | "announcement";
   title: string;
   /** Markdown as written */
   body: string;
@@ -405,7 +405,7 @@ export interface ThreadDto {
   editedAt: string | null;
   /** Only moderators ever see a deleted thread */
   deleted: boolean;
-  deletedBy: 'author' | 'moderator' | null;
+  deletedBy: "author" | "moderator" | null;
 }
 
 export interface ThreadPage {
@@ -416,7 +416,7 @@ export interface ThreadPage {
 
 export interface ThreadSubscriptionDto {
   threadId: string;
-  level: 'watching' | 'normal' | 'muted';
+  level: "watching" | "normal" | "muted";
 }
 
 export interface UpdateGroupDto {
@@ -425,8 +425,8 @@ export interface UpdateGroupDto {
   description?: string;
   /** Markdown; members accept each version before posting */
   rules?: string;
-  visibility?: 'public' | 'private';
-  joinPolicy?: 'open' | 'approval' | 'invite';
+  visibility?: "public" | "private";
+  joinPolicy?: "open" | "approval" | "invite";
 }
 
 export interface UpdateProfileDto {
@@ -478,28 +478,28 @@ export interface VoteResultDto {
 
 export interface Endpoints {
   /** Sign in; 401 on bad credentials */
-  'POST /api/auth/login': {
+  "POST /api/auth/login": {
     params: Record<string, never>;
     query: Record<string, never>;
     body: LoginDto;
     response: AuthResponseDto;
   };
   /** Sign out everywhere: every token of the caller stops working */
-  'POST /api/auth/logout': {
+  "POST /api/auth/logout": {
     params: Record<string, never>;
     query: Record<string, never>;
     body: undefined;
     response: void;
   };
   /** Create an account; 409 if the e-mail is taken */
-  'POST /api/auth/register': {
+  "POST /api/auth/register": {
     params: Record<string, never>;
     query: Record<string, never>;
     body: RegisterDto;
     response: AuthResponseDto;
   };
   /** Groups the caller may see (public ones and their own), newest first; ?q= searches name and description */
-  'GET /api/groups': {
+  "GET /api/groups": {
     params: Record<string, never>;
     query: {
       /** Opaque cursor from a previous page (nextCursor) */
@@ -514,14 +514,14 @@ export interface Endpoints {
     response: GroupPage;
   };
   /** Create a group; the creator becomes its owner */
-  'POST /api/groups': {
+  "POST /api/groups": {
     params: Record<string, never>;
     query: Record<string, never>;
     body: CreateGroupDto;
     response: GroupDto;
   };
   /** A group by id or slug, with memberCount, rules and the caller's membership; 404 for private groups the caller is not in */
-  'GET /api/groups/{groupId}': {
+  "GET /api/groups/{groupId}": {
     params: {
       groupId: string;
     };
@@ -530,7 +530,7 @@ export interface Endpoints {
     response: GroupDto;
   };
   /** Change a group (moderators and owners); new rules raise rulesVersion */
-  'PATCH /api/groups/{groupId}': {
+  "PATCH /api/groups/{groupId}": {
     params: {
       groupId: string;
     };
@@ -539,7 +539,7 @@ export interface Endpoints {
     response: GroupDto;
   };
   /** Moderator and owner actions in the group, newest first (moderators) */
-  'GET /api/groups/{groupId}/audit-log': {
+  "GET /api/groups/{groupId}/audit-log": {
     params: {
       groupId: string;
     };
@@ -552,7 +552,7 @@ export interface Endpoints {
     response: AuditEntryPage;
   };
   /** Invite a user (moderators); an invitation admits them whatever the join policy */
-  'POST /api/groups/{groupId}/invites': {
+  "POST /api/groups/{groupId}/invites": {
     params: {
       groupId: string;
     };
@@ -561,7 +561,7 @@ export interface Endpoints {
     response: MemberDto;
   };
   /** Join (201, active) or apply (202, pending); acceptRulesVersion is required when the group has rules */
-  'POST /api/groups/{groupId}/join': {
+  "POST /api/groups/{groupId}/join": {
     params: {
       groupId: string;
     };
@@ -570,7 +570,7 @@ export interface Endpoints {
     response: MembershipDto;
   };
   /** Leave the group, withdraw an application or decline an invitation; the last owner cannot leave */
-  'POST /api/groups/{groupId}/leave': {
+  "POST /api/groups/{groupId}/leave": {
     params: {
       groupId: string;
     };
@@ -579,7 +579,7 @@ export interface Endpoints {
     response: void;
   };
   /** Members by user id; status other than active (pending, invited, banned…) for moderators only */
-  'GET /api/groups/{groupId}/members': {
+  "GET /api/groups/{groupId}/members": {
     params: {
       groupId: string;
     };
@@ -587,15 +587,15 @@ export interface Endpoints {
       /** Opaque cursor from a previous page (nextCursor) */
       cursor?: string;
       limit?: number;
-      role?: 'member' | 'moderator' | 'owner';
+      role?: "member" | "moderator" | "owner";
       /** Other than active: moderators only */
-      status?: 'active' | 'pending' | 'invited' | 'rejected' | 'banned' | 'left';
+      status?: "active" | "pending" | "invited" | "rejected" | "banned" | "left";
     };
     body: undefined;
     response: MemberPage;
   };
   /** Change a member's role (owners); the last owner cannot be demoted */
-  'PATCH /api/groups/{groupId}/members/{userId}': {
+  "PATCH /api/groups/{groupId}/members/{userId}": {
     params: {
       groupId: string;
       userId: string;
@@ -605,7 +605,7 @@ export interface Endpoints {
     response: MemberDto;
   };
   /** Approve a pending applicant (moderators) */
-  'POST /api/groups/{groupId}/members/{userId}/approve': {
+  "POST /api/groups/{groupId}/members/{userId}/approve": {
     params: {
       groupId: string;
       userId: string;
@@ -615,7 +615,7 @@ export interface Endpoints {
     response: MemberDto;
   };
   /** Ban a user from the group (moderators; owners to ban moderators); access ends at once */
-  'POST /api/groups/{groupId}/members/{userId}/ban': {
+  "POST /api/groups/{groupId}/members/{userId}/ban": {
     params: {
       groupId: string;
       userId: string;
@@ -625,7 +625,7 @@ export interface Endpoints {
     response: MemberDto;
   };
   /** Lift a ban (moderators); the user may join again */
-  'DELETE /api/groups/{groupId}/members/{userId}/ban': {
+  "DELETE /api/groups/{groupId}/members/{userId}/ban": {
     params: {
       groupId: string;
       userId: string;
@@ -635,7 +635,7 @@ export interface Endpoints {
     response: void;
   };
   /** Turn down a pending applicant (moderators); they may apply again */
-  'POST /api/groups/{groupId}/members/{userId}/reject': {
+  "POST /api/groups/{groupId}/members/{userId}/reject": {
     params: {
       groupId: string;
       userId: string;
@@ -645,7 +645,7 @@ export interface Endpoints {
     response: MemberDto;
   };
   /** The group's reports, newest first (moderators) */
-  'GET /api/groups/{groupId}/reports': {
+  "GET /api/groups/{groupId}/reports": {
     params: {
       groupId: string;
     };
@@ -654,13 +654,13 @@ export interface Endpoints {
       cursor?: string;
       limit?: number;
       /** Omitted: every report */
-      status?: 'open' | 'resolved';
+      status?: "open" | "resolved";
     };
     body: undefined;
     response: ReportPage;
   };
   /** Accept the current rules version (needed again after each change before posting) */
-  'POST /api/groups/{groupId}/rules/accept': {
+  "POST /api/groups/{groupId}/rules/accept": {
     params: {
       groupId: string;
     };
@@ -669,7 +669,7 @@ export interface Endpoints {
     response: MembershipDto;
   };
   /** Your subscription level in a group (active members) */
-  'GET /api/groups/{groupId}/subscription': {
+  "GET /api/groups/{groupId}/subscription": {
     params: {
       groupId: string;
     };
@@ -678,7 +678,7 @@ export interface Endpoints {
     response: GroupSubscriptionDto;
   };
   /** Choose which new threads of a group are pushed to you (active members) */
-  'PUT /api/groups/{groupId}/subscription': {
+  "PUT /api/groups/{groupId}/subscription": {
     params: {
       groupId: string;
     };
@@ -687,17 +687,17 @@ export interface Endpoints {
     response: GroupSubscriptionDto;
   };
   /** A group’s threads: pinned first, then by sort (latest, active, top, unanswered); kind and tag filters */
-  'GET /api/groups/{groupId}/threads': {
+  "GET /api/groups/{groupId}/threads": {
     params: {
       groupId: string;
     };
     query: {
       /** Opaque cursor from a previous page (nextCursor) */
       cursor?: string;
-      kind?: 'question' | 'discussion' | 'announcement';
+      kind?: "question" | "discussion" | "announcement";
       limit?: number;
       /** latest: newest first; active: last reply first; top: highest score; unanswered: questions without replies or accepted answer. Pinned threads always come first. */
-      sort?: 'latest' | 'active' | 'top' | 'unanswered';
+      sort?: "latest" | "active" | "top" | "unanswered";
       /** Only threads with this tag */
       tag?: string;
     };
@@ -705,7 +705,7 @@ export interface Endpoints {
     response: ThreadPage;
   };
   /** Start a thread (active members who accepted the rules; announcements: moderators) */
-  'POST /api/groups/{groupId}/threads': {
+  "POST /api/groups/{groupId}/threads": {
     params: {
       groupId: string;
     };
@@ -714,42 +714,42 @@ export interface Endpoints {
     response: ThreadDto;
   };
   /** Liveness and database reachability */
-  'GET /api/health': {
+  "GET /api/health": {
     params: Record<string, never>;
     query: Record<string, never>;
     body: undefined;
     response: HealthDto;
   };
   /** Render markdown exactly as a saved thread, reply or rules text would be (signed-in users) */
-  'POST /api/markdown/preview': {
+  "POST /api/markdown/preview": {
     params: Record<string, never>;
     query: Record<string, never>;
     body: MarkdownPreviewDto;
     response: MarkdownPreviewResponseDto;
   };
   /** The caller's own profile */
-  'GET /api/me': {
+  "GET /api/me": {
     params: Record<string, never>;
     query: Record<string, never>;
     body: undefined;
     response: MeDto;
   };
   /** Edit the caller's profile */
-  'PATCH /api/me': {
+  "PATCH /api/me": {
     params: Record<string, never>;
     query: Record<string, never>;
     body: UpdateProfileDto;
     response: MeDto;
   };
   /** The caller’s feed: threads from every group where they are an active member (latest or active first) */
-  'GET /api/me/feed': {
+  "GET /api/me/feed": {
     params: Record<string, never>;
     query: {
       /** Opaque cursor from a previous page (nextCursor) */
       cursor?: string;
-      kind?: 'question' | 'discussion' | 'announcement';
+      kind?: "question" | "discussion" | "announcement";
       limit?: number;
-      sort?: 'latest' | 'active';
+      sort?: "latest" | "active";
       /** Only threads with this tag */
       tag?: string;
     };
@@ -757,7 +757,7 @@ export interface Endpoints {
     response: ThreadPage;
   };
   /** The caller's notifications, newest first (unread=true: only unread ones) */
-  'GET /api/me/notifications': {
+  "GET /api/me/notifications": {
     params: Record<string, never>;
     query: {
       /** Opaque cursor from a previous page (nextCursor) */
@@ -770,14 +770,14 @@ export interface Endpoints {
     response: NotificationPage;
   };
   /** Mark notifications read: the given ids, or all of them when none are given */
-  'POST /api/me/notifications/read': {
+  "POST /api/me/notifications/read": {
     params: Record<string, never>;
     query: Record<string, never>;
     body: MarkReadDto;
     response: void;
   };
   /** One reply (a deleted one shows as removed) */
-  'GET /api/replies/{replyId}': {
+  "GET /api/replies/{replyId}": {
     params: {
       replyId: string;
     };
@@ -786,7 +786,7 @@ export interface Endpoints {
     response: ReplyDto;
   };
   /** Edit a reply (author or moderator); the previous version is kept */
-  'PATCH /api/replies/{replyId}': {
+  "PATCH /api/replies/{replyId}": {
     params: {
       replyId: string;
     };
@@ -795,7 +795,7 @@ export interface Endpoints {
     response: ReplyDto;
   };
   /** Soft-delete a reply (author) or remove it with a reason (moderator, audit-logged); it keeps its place */
-  'DELETE /api/replies/{replyId}': {
+  "DELETE /api/replies/{replyId}": {
     params: {
       replyId: string;
     };
@@ -804,7 +804,7 @@ export interface Endpoints {
     response: void;
   };
   /** All comments on an answer, oldest first */
-  'GET /api/replies/{replyId}/comments': {
+  "GET /api/replies/{replyId}/comments": {
     params: {
       replyId: string;
     };
@@ -817,7 +817,7 @@ export interface Endpoints {
     response: ReplyPage;
   };
   /** Edit history of a reply, newest version first */
-  'GET /api/replies/{replyId}/revisions': {
+  "GET /api/replies/{replyId}/revisions": {
     params: {
       replyId: string;
     };
@@ -830,7 +830,7 @@ export interface Endpoints {
     response: RevisionPage;
   };
   /** Vote on a reply: 1, -1 or 0 to withdraw (members; not on one’s own) */
-  'PUT /api/replies/{replyId}/vote': {
+  "PUT /api/replies/{replyId}/vote": {
     params: {
       replyId: string;
     };
@@ -839,14 +839,14 @@ export interface Endpoints {
     response: VoteResultDto;
   };
   /** Report a thread, reply or user to the group's moderators (members; one open report per target) */
-  'POST /api/reports': {
+  "POST /api/reports": {
     params: Record<string, never>;
     query: Record<string, never>;
     body: CreateReportDto;
     response: ReportDto;
   };
   /** Dismiss a report or remove what it is about (a user: ban); audit-logged (moderators) */
-  'POST /api/reports/{reportId}/resolve': {
+  "POST /api/reports/{reportId}/resolve": {
     params: {
       reportId: string;
     };
@@ -855,7 +855,7 @@ export interface Endpoints {
     response: ReportDto;
   };
   /** A thread with score, replyCount, acceptedReplyId, locked, pinned and the caller’s vote */
-  'GET /api/threads/{threadId}': {
+  "GET /api/threads/{threadId}": {
     params: {
       threadId: string;
     };
@@ -864,7 +864,7 @@ export interface Endpoints {
     response: ThreadDto;
   };
   /** Edit title, body or tags (author or moderator); the previous version is kept */
-  'PATCH /api/threads/{threadId}': {
+  "PATCH /api/threads/{threadId}": {
     params: {
       threadId: string;
     };
@@ -873,7 +873,7 @@ export interface Endpoints {
     response: ThreadDto;
   };
   /** Soft-delete a thread (author) or remove it with a reason (moderator, audit-logged) */
-  'DELETE /api/threads/{threadId}': {
+  "DELETE /api/threads/{threadId}": {
     params: {
       threadId: string;
     };
@@ -882,7 +882,7 @@ export interface Endpoints {
     response: void;
   };
   /** Accept an answer of a question (its author or a moderator); replyId null withdraws it */
-  'POST /api/threads/{threadId}/accept': {
+  "POST /api/threads/{threadId}/accept": {
     params: {
       threadId: string;
     };
@@ -891,7 +891,7 @@ export interface Endpoints {
     response: ThreadDto;
   };
   /** Lock a thread: no new replies or votes (moderators) */
-  'POST /api/threads/{threadId}/lock': {
+  "POST /api/threads/{threadId}/lock": {
     params: {
       threadId: string;
     };
@@ -900,7 +900,7 @@ export interface Endpoints {
     response: ThreadDto;
   };
   /** Pin a thread to the top of its group’s lists (moderators) */
-  'POST /api/threads/{threadId}/pin': {
+  "POST /api/threads/{threadId}/pin": {
     params: {
       threadId: string;
     };
@@ -909,7 +909,7 @@ export interface Endpoints {
     response: ThreadDto;
   };
   /** A thread’s answers (oldest or top first), each with its first comments */
-  'GET /api/threads/{threadId}/replies': {
+  "GET /api/threads/{threadId}/replies": {
     params: {
       threadId: string;
     };
@@ -918,13 +918,13 @@ export interface Endpoints {
       cursor?: string;
       limit?: number;
       /** Order of the answers; comments under each answer are always oldest first */
-      sort?: 'oldest' | 'top';
+      sort?: "oldest" | "top";
     };
     body: undefined;
     response: AnswerPage;
   };
   /** Answer a thread, or comment on an answer with parentReplyId; 423 when the thread is locked */
-  'POST /api/threads/{threadId}/replies': {
+  "POST /api/threads/{threadId}/replies": {
     params: {
       threadId: string;
     };
@@ -933,7 +933,7 @@ export interface Endpoints {
     response: ReplyDto;
   };
   /** Edit history of a thread, newest version first (revision 1 is the original) */
-  'GET /api/threads/{threadId}/revisions': {
+  "GET /api/threads/{threadId}/revisions": {
     params: {
       threadId: string;
     };
@@ -946,7 +946,7 @@ export interface Endpoints {
     response: RevisionPage;
   };
   /** Your subscription level for a thread (normal unless chosen; authors and repliers watch) */
-  'GET /api/threads/{threadId}/subscription': {
+  "GET /api/threads/{threadId}/subscription": {
     params: {
       threadId: string;
     };
@@ -955,7 +955,7 @@ export interface Endpoints {
     response: ThreadSubscriptionDto;
   };
   /** Watch a thread (replies and changes pushed), keep it normal (notifications only) or mute it */
-  'PUT /api/threads/{threadId}/subscription': {
+  "PUT /api/threads/{threadId}/subscription": {
     params: {
       threadId: string;
     };
@@ -964,7 +964,7 @@ export interface Endpoints {
     response: ThreadSubscriptionDto;
   };
   /** Unlock a thread (moderators) */
-  'POST /api/threads/{threadId}/unlock': {
+  "POST /api/threads/{threadId}/unlock": {
     params: {
       threadId: string;
     };
@@ -973,7 +973,7 @@ export interface Endpoints {
     response: ThreadDto;
   };
   /** Unpin a thread (moderators) */
-  'POST /api/threads/{threadId}/unpin': {
+  "POST /api/threads/{threadId}/unpin": {
     params: {
       threadId: string;
     };
@@ -982,7 +982,7 @@ export interface Endpoints {
     response: ThreadDto;
   };
   /** Vote on a thread: 1, -1 or 0 to withdraw (members; not on one’s own) */
-  'PUT /api/threads/{threadId}/vote': {
+  "PUT /api/threads/{threadId}/vote": {
     params: {
       threadId: string;
     };
@@ -991,7 +991,7 @@ export interface Endpoints {
     response: VoteResultDto;
   };
   /** A user's profile, by id or handle */
-  'GET /api/users/{userId}': {
+  "GET /api/users/{userId}": {
     params: {
       userId: string;
     };
