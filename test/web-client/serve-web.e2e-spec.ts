@@ -36,10 +36,14 @@ describe('web client serving', () => {
 
   it('keeps the API and Socket.IO paths out of the fallback: unknown ones are JSON 404s', async () => {
     await t.http().get('/api/health').expect(200, { status: 'ok', database: 'ok' });
-    for (const path of ['/api', '/api/no-such-route', '/socket.io/nothing']) {
+    for (const path of ['/api', '/api/no-such-route']) {
       const res = await t.http().get(path).expect(404);
       expect(res.body).toMatchObject({ statusCode: 404, error: 'Not Found' });
     }
+    // Socket.IO answers its own path (a malformed handshake is its 400); never the page.
+    const io = await t.http().get('/socket.io/nothing');
+    expect(io.status).toBeGreaterThanOrEqual(400);
+    expect(io.headers['content-type'] ?? '').not.toMatch(/html/);
   });
 
   it('sends the strict content security policy with the page (no inline scripts)', async () => {
