@@ -42,6 +42,13 @@ describe('groups, joining and moderation in the browser', () => {
     await m.page.getByLabel('I accept the group rules (version 1)').check();
     await join.click();
     await m.page.getByText('You joined the group.').waitFor();
+    // Which new posts reach the member live: questions by default, kept when changed.
+    const level = m.page.getByLabel('New posts:');
+    assert.equal(await level.inputValue(), 'questions');
+    await Promise.all([m.page.waitForResponse((r) => r.url().endsWith('/subscription') && r.request().method() === 'PUT'), level.selectOption('all')]);
+    await m.page.reload();
+    await m.page.getByLabel('New posts:').and(m.page.locator('select')).waitFor();
+    assert.equal(await m.page.getByLabel('New posts:').inputValue(), 'all');
 
     // The owner changes the rules; the member is asked to accept the new version.
     await o.page.getByRole('link', { name: 'Edit group' }).click();

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, NavLink, Outlet, useOutletContext, useParams, useSearchParams } from 'react-router';
 import { api, ApiError } from '../api/client';
@@ -18,6 +18,7 @@ import { Avatar, Time, UserLink } from '../ui/bits';
 import { useErrorText } from '../ui/errors';
 import { FormError } from '../ui/Field';
 import { PageTitle } from '../ui/Layout';
+import { LevelSelect } from '../ui/LevelSelect';
 import { Markdown } from '../ui/Markdown';
 import { ErrorState, Loading, PagedList } from '../ui/states';
 import { GroupBadges } from './group-bits';
@@ -269,39 +270,22 @@ const LEVELS: SubscriptionLevel[] = ['all', 'questions', 'mentions', 'muted'];
 /** Which new posts of the group reach the member live (and in the "new posts" banner). */
 function SubscriptionSelect({ group }: { group: Group }) {
   const { t } = useI18n();
-  const text = useErrorText();
-  const qc = useQueryClient();
-  const current = useQuery({
-    queryKey: keys.subscription(group.id),
-    retry: false,
-    queryFn: ({ signal }) =>
-      api('GET /api/groups/{groupId}/subscription', { params: { groupId: group.id }, signal }),
-  });
-  const set = useMutation({
-    mutationFn: (level: SubscriptionLevel) =>
-      api('PUT /api/groups/{groupId}/subscription', {
-        params: { groupId: group.id },
-        body: { level },
-      }),
-    onSuccess: (res) => qc.setQueryData(keys.subscription(group.id), res),
-  });
-  if (!current.isSuccess) return null;
   return (
-    <label className="inline-label">
-      {t('subscription.label')}
-      <select
-        value={current.data.level}
-        disabled={set.isPending}
-        onChange={(e) => set.mutate(e.target.value as SubscriptionLevel)}
-      >
-        {LEVELS.map((l) => (
-          <option key={l} value={l}>
-            {t(`subscription.${l}`)}
-          </option>
-        ))}
-      </select>
-      {set.isError && <span className="field-error">{text(set.error)}</span>}
-    </label>
+    <LevelSelect
+      label={t('subscription.label')}
+      levels={LEVELS}
+      optionLabel={(l) => t(`subscription.${l}`)}
+      queryKey={keys.subscription(group.id)}
+      load={(signal) =>
+        api('GET /api/groups/{groupId}/subscription', { params: { groupId: group.id }, signal })
+      }
+      save={(level) =>
+        api('PUT /api/groups/{groupId}/subscription', {
+          params: { groupId: group.id },
+          body: { level },
+        })
+      }
+    />
   );
 }
 

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { api, ApiError } from '../api/client';
@@ -33,6 +33,7 @@ import { Avatar, Time, UserLink } from '../ui/bits';
 import { fieldErrors, formError, useErrorText } from '../ui/errors';
 import { Field, FormError, ReasonForm, SubmitButton } from '../ui/Field';
 import { PageTitle } from '../ui/Layout';
+import { LevelSelect } from '../ui/LevelSelect';
 import { Markdown } from '../ui/Markdown';
 import { MarkdownEditor } from '../ui/MarkdownEditor';
 import { Loading, PagedList } from '../ui/states';
@@ -887,39 +888,22 @@ const THREAD_LEVELS: ThreadSubscriptionLevel[] = ['watching', 'normal', 'muted']
 /** Whether replies to this thread are pushed to the reader, only notified, or silenced. */
 function ThreadSubscriptionSelect({ thread }: { thread: Thread }) {
   const { t } = useI18n();
-  const text = useErrorText();
-  const qc = useQueryClient();
-  const current = useQuery({
-    queryKey: keys.threadSubscription(thread.id),
-    retry: false,
-    queryFn: ({ signal }) =>
-      api('GET /api/threads/{threadId}/subscription', { params: { threadId: thread.id }, signal }),
-  });
-  const set = useMutation({
-    mutationFn: (level: ThreadSubscriptionLevel) =>
-      api('PUT /api/threads/{threadId}/subscription', {
-        params: { threadId: thread.id },
-        body: { level },
-      }),
-    onSuccess: (res) => qc.setQueryData(keys.threadSubscription(thread.id), res),
-  });
-  if (!current.isSuccess) return null;
   return (
-    <label className="inline-label">
-      {t('threadSubscription.label')}
-      <select
-        value={current.data.level}
-        disabled={set.isPending}
-        onChange={(e) => set.mutate(e.target.value as ThreadSubscriptionLevel)}
-      >
-        {THREAD_LEVELS.map((l) => (
-          <option key={l} value={l}>
-            {t(`threadSubscription.${l}`)}
-          </option>
-        ))}
-      </select>
-      {set.isError && <span className="field-error">{text(set.error)}</span>}
-    </label>
+    <LevelSelect
+      label={t('threadSubscription.label')}
+      levels={THREAD_LEVELS}
+      optionLabel={(l) => t(`threadSubscription.${l}`)}
+      queryKey={keys.threadSubscription(thread.id)}
+      load={(signal) =>
+        api('GET /api/threads/{threadId}/subscription', { params: { threadId: thread.id }, signal })
+      }
+      save={(level) =>
+        api('PUT /api/threads/{threadId}/subscription', {
+          params: { threadId: thread.id },
+          body: { level },
+        })
+      }
+    />
   );
 }
 
