@@ -66,7 +66,23 @@ describe('questions, answers and live updates in the browser', () => {
     const e = await signedInPage(browser, server, expert);
     await e.page.goto(threadUrl);
     await e.page.getByText('No answers yet').waitFor();
-    await e.page.getByLabel('Text').fill('The customer accounts for it: **reverse charge** applies.');
+    const typed = 'The customer accounts for it: **reverse charge** applies.';
+    await e.page.getByLabel('Text').fill(typed);
+    // Optimistic reply: shown at once as "sending", taken back with the text restored when refused.
+    let release = () => {};
+    const held = new Promise((r) => (release = () => r(undefined)));
+    await e.page.route('**/api/threads/*/replies', async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      await held;
+      await route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ statusCode: 503, error: 'Service Unavailable', message: 'try later' }) });
+    });
+    await e.page.getByRole('button', { name: 'Post answer' }).click();
+    await e.page.locator('li.reply.pending', { hasText: 'reverse charge' }).getByText('sending…').waitFor();
+    release();
+    await e.page.locator('.reply-form').getByRole('alert').waitFor();
+    assert.equal(await e.page.locator('li.reply').count(), 0);
+    assert.equal(await e.page.getByLabel('Text').inputValue(), typed);
+    await e.page.unroute('**/api/threads/*/replies');
     await e.page.getByRole('button', { name: 'Post answer' }).click();
     const answer = e.page.locator('li.reply', { hasText: 'reverse charge applies' });
     await answer.waitFor();
