@@ -26,14 +26,34 @@ interface RawResult {
   latencyMs: number[];
 }
 
-function rawInserts(file: string, seconds: number, groupId: string, authors: string[]): Promise<RawResult> {
+function rawInserts(
+  file: string,
+  seconds: number,
+  groupId: string,
+  authors: string[],
+): Promise<RawResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'scripts/ts-run.js'), join(__dirname, 'lib/raw-write.ts'), file, String(seconds), groupId, authors.join(',')], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        join(ROOT, 'scripts/ts-run.js'),
+        join(__dirname, 'lib/raw-write.ts'),
+        file,
+        String(seconds),
+        groupId,
+        authors.join(','),
+      ],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     let out = '';
     child.stdout.on('data', (d) => (out += d));
-    child.once('exit', (code) => (code === 0 ? resolve(JSON.parse(out) as RawResult) : reject(new Error(`raw-write exited with ${code}`))));
+    child.once('exit', (code) =>
+      code === 0
+        ? resolve(JSON.parse(out) as RawResult)
+        : reject(new Error(`raw-write exited with ${code}`)),
+    );
   });
 }
 
@@ -45,13 +65,19 @@ async function main(): Promise<void> {
   copyFileSync(data.sqliteFile, rawCopy);
 
   const db = new Database(data.sqliteFile, { readonly: true });
-  const group = db.prepare(`SELECT id, slug, member_count AS members FROM groups WHERE visibility = 'public' ORDER BY member_count DESC LIMIT 1`).get() as {
+  const group = db
+    .prepare(
+      `SELECT id, slug, member_count AS members FROM groups WHERE visibility = 'public' ORDER BY member_count DESC LIMIT 1`,
+    )
+    .get() as {
     id: string;
     slug: string;
     members: number;
   };
   const authors = db
-    .prepare(`SELECT u.id, u.email FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.group_id = ? AND m.status = 'active' ORDER BY u.id LIMIT ?`)
+    .prepare(
+      `SELECT u.id, u.email FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.group_id = ? AND m.status = 'active' ORDER BY u.id LIMIT ?`,
+    )
     .all(group.id, o.authors) as { id: string; email: string }[];
   const before = (db.prepare(`SELECT count(*) AS n FROM threads`).get() as { n: number }).n;
   db.close();
@@ -92,11 +118,23 @@ async function main(): Promise<void> {
     const k = await cannon(job);
     const kCpuMs = ((cpuSeconds(kring.child.pid!) - cpu0) * 1000) / Math.max(1, k.requests);
     const created = k.statusCodes['201'] ?? 0;
-    say(`  ${num(created / k.seconds)} questions/s, p50 ${k.latency.p50} ms, p99 ${k.latency.p99} ms, ${k.requests - created} not 201`);
+    say(
+      `  ${num(created / k.seconds)} questions/s, p50 ${k.latency.p50} ms, p99 ${k.latency.p99} ms, ${k.requests - created} not 201`,
+    );
 
     say(`Baseline: raw inserts of the same rows for ${o.seconds} s…`);
-    await rawInserts(rawCopy, Math.min(o.warmup, 2) || 1, group.id, authors.map((a) => a.id));
-    const raw = await rawInserts(rawCopy, o.seconds, group.id, authors.map((a) => a.id));
+    await rawInserts(
+      rawCopy,
+      Math.min(o.warmup, 2) || 1,
+      group.id,
+      authors.map((a) => a.id),
+    );
+    const raw = await rawInserts(
+      rawCopy,
+      o.seconds,
+      group.id,
+      authors.map((a) => a.id),
+    );
     const rawDist = distribution(raw.latencyMs);
     const rawRate = raw.questions / raw.seconds;
     say(`  ${num(rawRate)} questions/s, p99 ${rawDist.p99.toFixed(2)} ms per transaction`);
@@ -110,17 +148,38 @@ async function main(): Promise<void> {
     const rows: (string | number)[][] = [
       ['', 'questions/s', 'p50 ms', 'p99 ms', 'server CPU ms/question', 'not 201'],
       ['baseline (raw inserts, 1 writer)', rawRate, rawDist.p50, rawDist.p99, '', ''],
-      [`kring (HTTP, ${authors.length} authors)`, kRate, k.latency.p50, k.latency.p99, kCpuMs, k.requests - created],
+      [
+        `kring (HTTP, ${authors.length} authors)`,
+        kRate,
+        k.latency.p50,
+        k.latency.p99,
+        kCpuMs,
+        k.requests - created,
+      ],
     ];
     const file = writeResult('write', {
       options: o,
       dataset: data.sizes,
       group,
-      kring: { ...k, questionsPerSecond: kRate, cpuMsPerQuestion: kCpuMs, acknowledged: warmupCreated + created, threadsBefore: before, threadsAfter: after },
-      baseline: { questions: raw.questions, seconds: raw.seconds, questionsPerSecond: rawRate, latency: { ...rawDist } },
+      kring: {
+        ...k,
+        questionsPerSecond: kRate,
+        cpuMsPerQuestion: kCpuMs,
+        acknowledged: warmupCreated + created,
+        threadsBefore: before,
+        threadsAfter: after,
+      },
+      baseline: {
+        questions: raw.questions,
+        seconds: raw.seconds,
+        questionsPerSecond: rawRate,
+        latency: { ...rawDist },
+      },
       ratio: kRate / rawRate,
     });
-    process.stdout.write(`\nbench:write (${authors.length} concurrent authors, ${o.seconds} s)\n\n${table(rows)}\n\n`);
+    process.stdout.write(
+      `\nbench:write (${authors.length} concurrent authors, ${o.seconds} s)\n\n${table(rows)}\n\n`,
+    );
     const acknowledged = warmupCreated + created;
     process.stdout.write(`Kring / baseline: ${ratio(kRate, rawRate)}\n`);
     process.stdout.write(

@@ -22,7 +22,9 @@ const thread = db.prepare(
   `INSERT INTO threads (id, author_id, body, html, score, revision_count, created_at, updated_at, edited_at, deleted_at, deleted_by_id, delete_reason, group_id, kind, title, reply_count, accepted_reply_id, locked, pinned, last_activity_at)
    VALUES (?, ?, ?, ?, 0, 1, ?, ?, NULL, NULL, NULL, NULL, ?, 'question', ?, 0, NULL, 0, 0, ?)`,
 );
-const tag = db.prepare(`INSERT INTO thread_tags (thread_id, tag, group_id, position) VALUES (?, ?, ?, ?)`);
+const tag = db.prepare(
+  `INSERT INTO thread_tags (thread_id, tag, group_id, position) VALUES (?, ?, ?, ?)`,
+);
 const revision = db.prepare(
   `INSERT INTO revisions (id, target_type, target_id, revision, title, body, tags, editor_id, created_at) VALUES (?, 'thread', ?, 1, ?, ?, ?, ?, ?)`,
 );
@@ -31,7 +33,8 @@ const post = db.transaction((n: number, author: string) => {
   const id = newId();
   const now = new Date().toISOString().replace('T', ' ').replace('Z', '');
   const title = `Benchmark question ${n}: how do you size a connection pool?`;
-  const body = 'We run **50 workers** and see queueing at peak.\n\nWhat pool size would you start with?';
+  const body =
+    'We run **50 workers** and see queueing at peak.\n\nWhat pool size would you start with?';
   thread.run(id, author, body, `<p>${body}</p>`, now, now, groupId, title, now);
   tags.forEach((t, i) => tag.run(id, t, groupId, i));
   revision.run(newId(), id, title, body, JSON.stringify(tags), author, now);
