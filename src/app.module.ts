@@ -11,8 +11,10 @@ import { AuthModule } from './modules/auth/auth.module';
 import { GroupsModule } from './modules/groups/groups.module';
 import { HealthModule } from './modules/health/health.module';
 import { ModerationModule } from './modules/moderation/moderation.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
 import { ThreadsModule } from './modules/threads/threads.module';
 import { UsersModule } from './modules/users/users.module';
+import { RealtimeModule } from './realtime/realtime.module';
 
 /** Composition only: the feature modules and the cross-cutting providers. */
 @Module({})
@@ -30,6 +32,8 @@ export class AppModule {
         GroupsModule,
         ModerationModule,
         ThreadsModule,
+        NotificationsModule,
+        RealtimeModule,
       ],
       providers: [
         { provide: APP_PIPE, useFactory: validationPipe },

@@ -8,6 +8,7 @@ import { GracefulShutdown } from './common/graceful-shutdown';
 import { newId } from './common/ids';
 import { JsonLogger } from './common/json-logger';
 import { AppConfig } from './config/config';
+import { KringIoAdapter } from './realtime/io-adapter';
 
 export const BODY_LIMIT_BYTES = 256 * 1024;
 
@@ -42,6 +43,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
 
 async function configureApp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
   app.setGlobalPrefix('api');
+  app.useWebSocketAdapter(new KringIoAdapter(app, config));
   app.enableShutdownHooks();
   if (config.corsOrigins) app.enableCors({ origin: config.corsOrigins, credentials: false });
 

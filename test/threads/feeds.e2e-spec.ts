@@ -323,6 +323,8 @@ describe('feeds: group threads and the personal feed', () => {
         return original(...args);
       };
       const count = async (path: string): Promise<number> => {
+        // Posts are followed by work of their own (notifications, real-time delivery): let it finish.
+        await t.settle();
         queries = 0;
         const res = await t.http().get(path).set(alice.auth).expect(200);
         expect(res.body.items.length).toBeGreaterThan(0);

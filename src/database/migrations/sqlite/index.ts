@@ -2,5 +2,6 @@
 import { Init1795880940045 } from './1795880940045-Init';
 import { GroupsAndModeration1795881768490 } from './1795881768490-GroupsAndModeration';
 import { AddThreads1795882299341 } from './1795882299341-AddThreads';
+import { Realtime1795882815746 } from './1795882815746-Realtime';
 
-export const SQLITE_MIGRATIONS: Function[] = [Init1795880940045, GroupsAndModeration1795881768490, AddThreads1795882299341];
+export const SQLITE_MIGRATIONS: Function[] = [Init1795880940045, GroupsAndModeration1795881768490, AddThreads1795882299341, Realtime1795882815746];
