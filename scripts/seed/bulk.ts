@@ -40,6 +40,7 @@ export const SEEDED_TABLES = [
   'revisions',
   'replies',
   'votes',
+  'thread_subscriptions',
 ];
 
 /** Seeded users sign in as user<N>@example.com, N from 1. */
@@ -523,6 +524,23 @@ export async function seedBulk(
     'updated_at',
   ]);
 
+  const watching = w('thread_subscriptions', [
+    'thread_id',
+    'user_id',
+    'group_id',
+    'level',
+    'created_at',
+    'updated_at',
+  ]);
+  // Authors and repliers watch the threads they posted in, from their first post there (as the server does).
+  const watchers = new Set<number>();
+  const watch = async (thread: number, user: number, groupId: string, at: Date) => {
+    const key = thread * U + user;
+    if (watchers.has(key)) return;
+    watchers.add(key);
+    await put(watching, [threadId[thread], userId[user], groupId, 'watching', at, at]);
+  };
+
   const pools = bodyPools(rng);
 
   progress.phase('users', users, U);
@@ -686,6 +704,7 @@ export async function seedBulk(
       userId[tAuthor[i]],
       at,
     ]);
+    await watch(i, tAuthor[i], g.id, at);
     progress.tick();
   }
 
@@ -724,6 +743,7 @@ export async function seedBulk(
       userId[rAuthor[i]],
       at,
     ]);
+    await watch(t, rAuthor[i], g.id, at);
     progress.tick();
   }
 

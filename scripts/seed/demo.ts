@@ -127,6 +127,14 @@ export async function seedDemo(
     'created_at',
     'updated_at',
   ]);
+  const watching = w('thread_subscriptions', [
+    'thread_id',
+    'user_id',
+    'group_id',
+    'level',
+    'created_at',
+    'updated_at',
+  ]);
 
   const userIds = new Map<string, string>();
   const userCreated = now - 60 * DAY;
@@ -303,8 +311,10 @@ export async function seedDemo(
       userIds.get(t.by),
       at,
     ]);
-    // Replies are written in time order, as they were posted.
+    // Replies are written in time order, as they were posted; authors and repliers watch the thread.
     replyRows.sort((a, b) => (a[6] as Date).getTime() - (b[6] as Date).getTime());
+    const watchers = new Set<unknown>([userIds.get(t.by)]);
+    await put(watching, [threadId, userIds.get(t.by), groupId, 'watching', at, at]);
     for (const row of replyRows) {
       await put(replies, row);
       await put(revisions, [
@@ -318,6 +328,10 @@ export async function seedDemo(
         row[1],
         row[6],
       ]);
+      if (!watchers.has(row[1])) {
+        watchers.add(row[1]);
+        await put(watching, [threadId, row[1], groupId, 'watching', row[6], row[6]]);
+      }
     }
   }
 }

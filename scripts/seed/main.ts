@@ -4,6 +4,7 @@
  * community; `npm run seed -- --demo` with a small hand-written one. See README, "Performance".
  */
 import * as argon2 from 'argon2';
+import { createHash } from 'node:crypto';
 import { ConfigError, loadConfig } from '../../src/config/config';
 import { BulkOptions, BulkResult, seedBulk, SEEDED_TABLES, seededEmail } from './bulk';
 import { DEMO_GROUPS, DEMO_PASSWORD, DEMO_THREADS, DEMO_USERS, demoEmail } from './demo-content';
@@ -97,13 +98,21 @@ function parseArgs(argv: string[]): {
   return { demo, quiet, bulk };
 }
 
-async function hashPassword(password: string): Promise<string> {
-  // The server's parameters (argon2id, 19 MiB, 2 passes); verification reads them from the hash.
+/**
+ * The server's parameters (argon2id, 19 MiB, 2 passes; verification reads them from the hash).
+ * With `seed`, the salt comes from it, so a seeded store is the same byte for byte each time.
+ */
+async function hashPassword(password: string, seed?: number): Promise<string> {
+  const salt =
+    seed === undefined
+      ? undefined
+      : createHash('sha256').update(`kring-seed-${seed}`).digest().subarray(0, 16);
   return argon2.hash(password, {
     type: argon2.argon2id,
     memoryCost: 19_456,
     timeCost: 2,
     parallelism: 1,
+    ...(salt ? { salt } : {}),
   });
 }
 
@@ -130,17 +139,16 @@ async function inTransaction<T>(
   target: StoreTarget,
   tables: string[],
   progress: Progress,
-  fill: (store: SeedStore) => Promise<T | null>,
+  /** Runs before anything is changed; answering false ends the seed without a change. */
+  ready: (store: SeedStore) => Promise<boolean>,
+  fill: (store: SeedStore) => Promise<T>,
 ): Promise<T | null> {
   const store = await openStore(target, (line) => progress.note(`  migrations: ${line}`));
   try {
+    if (!(await ready(store))) return null;
     await store.begin(tables);
     try {
       const result = await fill(store);
-      if (result === null) {
-        await store.rollback();
-        return null;
-      }
       const t0 = Date.now();
       if (tables.length) progress.note('  rebuilding indexes…');
       await store.commit();
@@ -171,12 +179,18 @@ export async function seedStore(
   const o: BulkOptions = {
     ...DEFAULT_BULK,
     ...options,
-    passwordHash: await hashPassword(SEED_PASSWORD),
+    passwordHash: await hashPassword(SEED_PASSWORD, options.seed ?? DEFAULT_BULK.seed),
   };
-  const result = await inTransaction(target, SEEDED_TABLES, progress, async (store) => {
-    await refuseNonEmpty(store);
-    return seedBulk(store, o, progress);
-  });
+  const result = await inTransaction(
+    target,
+    SEEDED_TABLES,
+    progress,
+    async (store) => {
+      await refuseNonEmpty(store);
+      return true;
+    },
+    (store) => seedBulk(store, o, progress),
+  );
   return {
     ...result!,
     totals: progress.totals(),
@@ -192,12 +206,20 @@ export async function seedDemoStore(
 ): Promise<{ added: boolean; summary: string }> {
   const progress = new Progress(process.stderr, opts.quiet);
   const hash = await hashPassword(DEMO_PASSWORD);
-  const added = await inTransaction(target, [], progress, async (store) => {
-    if (await isDemoPresent(store)) return null;
-    await refuseNonEmpty(store);
-    await seedDemo(store, hash, Date.now(), progress);
-    return true;
-  });
+  const added = await inTransaction(
+    target,
+    [],
+    progress,
+    async (store) => {
+      if (await isDemoPresent(store)) return false;
+      await refuseNonEmpty(store);
+      return true;
+    },
+    async (store) => {
+      await seedDemo(store, hash, Date.now(), progress);
+      return true;
+    },
+  );
   return { added: !!added, summary: progress.summaryTable() };
 }
 

@@ -67,11 +67,6 @@ class SqliteStore implements SeedStore {
 
   constructor(readonly where: string) {
     this.db = new Database(where);
-    // The file is ours alone while seeding: no WAL copy of every page, no fsync per commit.
-    this.db.pragma('journal_mode = DELETE');
-    this.db.pragma('synchronous = OFF');
-    this.db.pragma('cache_size = -524288');
-    this.db.pragma('temp_store = MEMORY');
   }
 
   async count(table: string): Promise<number> {
@@ -86,6 +81,19 @@ class SqliteStore implements SeedStore {
   }
 
   async begin(tables: string[]): Promise<void> {
+    // The file is ours alone while seeding: no WAL copy of every page, no fsync per commit.
+    try {
+      this.db.pragma('journal_mode = DELETE');
+    } catch (err) {
+      if ((err as { code?: string }).code !== 'SQLITE_BUSY') throw err;
+      throw new Error(
+        `${this.where} is in use by another process (a running server?): stop it before seeding`,
+        { cause: err },
+      );
+    }
+    this.db.pragma('synchronous = OFF');
+    this.db.pragma('cache_size = -524288');
+    this.db.pragma('temp_store = MEMORY');
     this.db.exec('BEGIN');
     const placeholders = tables.map(() => '?').join(',');
     this.indexes = this.db

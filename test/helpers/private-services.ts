@@ -120,7 +120,9 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
     for (let i = 0; i < 100; i++) {
       try {
         if (
-          execFileSync('redis-cli', ['-p', String(port), 'ping'])
+          execFileSync('redis-cli', ['-p', String(port), 'ping'], {
+            stdio: ['ignore', 'pipe', 'ignore'],
+          })
             .toString()
             .trim() === 'PONG'
         )
