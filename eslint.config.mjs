@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'web/**', 'coverage/**', 'test/run-pg.js', 'scripts/**/*.js', '*.js', '*.mjs'] },
+  { ignores: ['dist/**', 'node_modules/**', 'web/**', 'coverage/**', 'test/run-pg.js', 'scripts/**/*.js', 'bench/**/*.js', '*.js', '*.mjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -9,14 +9,17 @@
  *   npm run load -- --pg                          on a fresh database on the PostgreSQL at 127.0.0.1:5432
  */
 import Database from 'better-sqlite3';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import { SEED_PASSWORD, seedStore } from '../scripts/seed/main';
 import { parseFlags } from './lib/args';
 import { SocketClients } from './lib/clients';
 import { SMALL, seededSqlite } from './lib/datasets';
 import { cpuSeconds, login, startKring, stop } from './lib/processes';
-import { distribution, num, say, table, writeResult } from './lib/report';
+import { summarize } from './lib/profile-summary';
+import { distribution, num, RESULTS_DIR, say, table, writeResult } from './lib/report';
 import { now } from './lib/socket-clients';
 
 const USAGE = `usage: npm run load -- [--clients 200] [--seconds 60] [--think-ms 0] [--no-sockets] [--pg]
@@ -24,6 +27,7 @@ const USAGE = `usage: npm run load -- [--clients 200] [--seconds 60] [--think-ms
   --seconds     how long the load runs
   --think-ms    pause up to this long (random) between a client's requests; 0: back to back
   --no-sockets  HTTP only
+  --profile     sample the server's CPU during the run: writes bench/results/load-<time>.cpuprofile and prints where the time went
   --pg          run Kring on a fresh database on PostgreSQL (KRING_LOAD_PG_ADMIN_URL, default postgres://postgres@127.0.0.1:5432/postgres)`;
 
 interface Answer {
@@ -48,7 +52,7 @@ interface Action {
 async function main(): Promise<void> {
   const o = parseFlags(
     process.argv.slice(2),
-    { clients: 200, seconds: 60, thinkMs: 0, noSockets: false, pg: false },
+    { clients: 200, seconds: 60, thinkMs: 0, noSockets: false, pg: false, profile: false },
     USAGE,
   );
 
@@ -103,7 +107,21 @@ async function main(): Promise<void> {
     return users.map((u) => ({ ...u, groups: groupsOf.get(u.id) ?? [] }));
   })();
 
-  const kring = await startKring({ DATA_DIR: data?.dataDir ?? '/tmp', DATABASE_URL: databaseUrl });
+  const profileFile = join(
+    RESULTS_DIR,
+    `load-${new Date().toISOString().replace(/[:.]/g, '-')}.cpuprofile`,
+  );
+  if (o.profile) mkdirSync(RESULTS_DIR, { recursive: true });
+  const kring = await startKring({
+    DATA_DIR: data?.dataDir ?? '/tmp',
+    DATABASE_URL: databaseUrl,
+    ...(o.profile
+      ? {
+          NODE_OPTIONS: `--require ${join(__dirname, 'lib/profiler-preload.js')}${process.env.KRING_EXTRA_PRELOAD ? ` --require ${process.env.KRING_EXTRA_PRELOAD}` : ''}`,
+          KRING_PROFILE_FILE: profileFile,
+        }
+      : {}),
+  });
   const clients = o.noSockets ? null : new SocketClients();
   const agent = new Agent({ keepAlive: true, maxSockets: o.clients + 10 });
   const host = new URL(kring.url);
@@ -290,6 +308,11 @@ async function main(): Promise<void> {
     clearInterval(ticker);
     const elapsed = (now() - started) / 1000;
     serverCpu = cpuSeconds(kring.child.pid!) - cpu0;
+    if (o.profile) {
+      kring.child.kill('SIGUSR2');
+      for (let i = 0; i < 100 && !existsSync(profileFile); i++)
+        await new Promise((r) => setTimeout(r, 100));
+    }
     if (clients && sockets) sockets.received = (await clients.disconnect()).received;
     const health = await call('GET', '/api/health', users[0].token);
 
@@ -362,6 +385,11 @@ async function main(): Promise<void> {
     process.stdout.write(
       `5xx answers: ${fiveXX} (expected 0); requests that got no answer: ${failed}; health after: ${health.status}; unexpected errors in the server log: ${unexpected.length}\n`,
     );
+    if (o.profile && existsSync(profileFile)) {
+      process.stdout.write(
+        `\nwhere the server's CPU went (whole run, sign-in included):\n${summarize(JSON.parse(readFileSync(profileFile, 'utf8')), 15)}\n\nprofile: ${profileFile}\n`,
+      );
+    }
     process.stdout.write(`\nresults: ${file}\n`);
     if (fiveXX || failed || unexpected.length) process.exitCode = 1;
   } finally {
