@@ -2,11 +2,11 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'web/*.mts', 'coverage/**', 'scripts/**', 'test/run-pg.js', '*.js', '*.mjs', 'test-results/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'web/*.mts', 'coverage/**', 'test/run-pg.js', 'scripts/**/*.js', 'bench/**/*.js', '*.js', '*.mjs', 'test-results/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    files: ['src/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts'],
+    files: ['src/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
     languageOptions: {
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },

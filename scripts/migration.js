@@ -20,7 +20,10 @@ const root = join(__dirname, '..');
 const { dataSourceOptions } = require(join(root, 'dist/database/data-source-options.js'));
 
 const [, , command, name] = process.argv;
-if (!['generate', 'check'].includes(command) || (command === 'generate' && !/^[A-Z][A-Za-z0-9]+$/.test(name || ''))) {
+if (
+  !['generate', 'check'].includes(command) ||
+  (command === 'generate' && !/^[A-Z][A-Za-z0-9]+$/.test(name || ''))
+) {
   console.error('usage: node scripts/migration.js generate PascalCaseName | check');
   process.exit(2);
 }
@@ -32,7 +35,9 @@ async function pendingQueries(dialect) {
   let options;
   if (dialect === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'kring-migration-'));
-    options = dataSourceOptions({ database: { kind: 'sqlite', path: join(dir, 'scratch.sqlite') } });
+    options = dataSourceOptions({
+      database: { kind: 'sqlite', path: join(dir, 'scratch.sqlite') },
+    });
     cleanup = async () => rmSync(dir, { recursive: true, force: true });
   } else {
     const db = `kring_migration_${process.pid}_${Date.now()}`;
@@ -111,7 +116,10 @@ async function main() {
         up.map((q) => `    ${literal(q)}\n`).join('') +
         `  }\n\n` +
         `  public async down(queryRunner: QueryRunner): Promise<void> {\n` +
-        down.reverse().map((q) => `    ${literal(q)}\n`).join('') +
+        down
+          .reverse()
+          .map((q) => `    ${literal(q)}\n`)
+          .join('') +
         `  }\n}\n`,
     );
     writeIndex(dialect);

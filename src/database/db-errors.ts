@@ -9,7 +9,10 @@ export function isUniqueViolation(err: unknown, column?: string): boolean {
   const e = err as DriverError;
   const code = e?.driverError?.code ?? e?.code;
   const text = `${e?.driverError?.message ?? e?.message ?? ''} ${e?.driverError?.detail ?? ''} ${e?.driverError?.constraint ?? ''}`;
-  const unique = code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+  const unique =
+    code === '23505' ||
+    code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
   if (!unique) return false;
   return column === undefined || text.includes(column);
 }
@@ -27,10 +30,23 @@ export function isRetryableTransactionError(err: unknown): boolean {
   return code === '40001' || code === '40P01';
 }
 
+/**
+ * Messages of the pg driver and TypeORM when a connection is lost mid-request (PostgreSQL
+ * restarted or unreachable): they carry no SQLSTATE code. A unit of work whose connection died
+ * finds its query runner released; its transaction was rolled back with the connection.
+ */
+const LOST_CONNECTION =
+  /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|Query runner already released/i;
+
 /** The store cannot take writes right now: read-only file, full disk, lost connection. */
 export function isStoreUnavailable(err: unknown): boolean {
-  const e = err as DriverError;
+  const e = err as DriverError & { name?: string };
   const code = e?.driverError?.code ?? e?.code ?? '';
+  if (
+    e?.name === 'QueryRunnerAlreadyReleasedError' ||
+    LOST_CONNECTION.test(`${e?.driverError?.message ?? ''} ${e?.message ?? ''}`)
+  )
+    return true;
   return (
     code === 'SQLITE_READONLY' ||
     code.startsWith('SQLITE_READONLY_') ||

@@ -5,7 +5,10 @@ import { createTestStore, TestStore } from '../helpers/test-db';
 import { startServerProcess } from '../helpers/server-process';
 
 /** Registration is a multi-row write (user + handle lookup) acknowledged with 201. */
-async function register(url: string, i: number): Promise<{ status: number; email: string; id?: string }> {
+async function register(
+  url: string,
+  i: number,
+): Promise<{ status: number; email: string; id?: string }> {
   const email = `crash${i}@example.org`;
   try {
     const res = await fetch(`${url}/api/auth/register`, {
@@ -27,7 +30,11 @@ describe('faults: the server process dies or is stopped', () => {
   });
   afterEach(() => store.drop());
 
-  const env = () => ({ DATA_DIR: store.dataDir, DATABASE_URL: store.databaseUrl ?? '', JWT_SECRET: 'crash-test-secret-0123456789' });
+  const env = () => ({
+    DATA_DIR: store.dataDir,
+    DATABASE_URL: store.databaseUrl ?? '',
+    JWT_SECRET: 'crash-test-secret-0123456789',
+  });
 
   it('keeps every acknowledged write after kill -9 in the middle of a burst, and the store stays intact', async () => {
     const server = await startServerProcess(env());
@@ -98,7 +105,10 @@ describe('faults: the server process dies or is stopped', () => {
     server.child.kill('SIGTERM');
     const results = await Promise.all(inFlight);
     // Nest re-raises the signal after a clean shutdown, so the process ends by SIGTERM, not by a crash.
-    const ended = await Promise.race([server.exited, new Promise((r) => setTimeout(() => r('still running after 15 s'), 15000))]);
+    const ended = await Promise.race([
+      server.exited,
+      new Promise((r) => setTimeout(() => r('still running after 15 s'), 15000)),
+    ]);
     expect(ended).toBe('SIGTERM');
     expect(server.output()).not.toMatch(/"level":50|Error/);
     // Each request completed, or was refused before it started (connection refused, or 503 while closing).

@@ -49,7 +49,11 @@ describe('faults: the SQLite store runs out of disk', () => {
     const statuses: number[] = [];
     const acknowledged: string[] = [];
     for (let i = 0; i < 30; i++) {
-      const res = await t.http().patch('/api/me').set(u.auth).send({ bio: bigBio(i) });
+      const res = await t
+        .http()
+        .patch('/api/me')
+        .set(u.auth)
+        .send({ bio: bigBio(i) });
       statuses.push(res.status);
       if (res.status === 200) acknowledged.push(bigBio(i));
       if (res.status === 503) {
@@ -57,7 +61,14 @@ describe('faults: the SQLite store runs out of disk', () => {
         expect(res.body.message).toMatch(/database cannot take this request/);
         expect(res.headers['retry-after']).toBeDefined();
       }
-      const reg = await t.http().post('/api/auth/register').send({ email: `full${i}@example.org`, password: 'disk is full', displayName: `Full ${i}` });
+      const reg = await t
+        .http()
+        .post('/api/auth/register')
+        .send({
+          email: `full${i}@example.org`,
+          password: 'disk is full',
+          displayName: `Full ${i}`,
+        });
       statuses.push(reg.status);
     }
     expect(statuses).toContain(503);
@@ -66,10 +77,19 @@ describe('faults: the SQLite store runs out of disk', () => {
     await t.http().get('/api/me').set(u.auth).expect(200);
 
     unlinkSync(filler);
-    const after = await t.http().patch('/api/me').set(u.auth).send({ bio: 'space is back' }).expect(200);
+    const after = await t
+      .http()
+      .patch('/api/me')
+      .set(u.auth)
+      .send({ bio: 'space is back' })
+      .expect(200);
     expect(after.body.bio).toBe('space is back');
     const fresh = await newUser(t);
-    await t.http().post('/api/auth/login').send({ email: fresh.email, password: fresh.password }).expect(200);
+    await t
+      .http()
+      .post('/api/auth/login')
+      .send({ email: fresh.email, password: fresh.password })
+      .expect(200);
 
     const db = new Database(join(mnt, 'kring.sqlite'), { readonly: true });
     try {

@@ -1,3 +1,4 @@
+import { JwtService } from '@nestjs/jwt';
 import { newUser } from '../helpers/factories';
 import { startApp, TestApp } from '../helpers/test-app';
 
@@ -78,6 +79,19 @@ describe('accounts: register, login, logout', () => {
     expect(none.body.message).toMatch(/sign in/);
     await t.http().get('/api/me').set('Authorization', 'Bearer not.a.token').expect(401);
     await t.http().post('/api/auth/logout').expect(401);
+  });
+
+  it('accepts tokens signed HS256 with the server secret only (not other algorithms, not "none")', async () => {
+    const u = await newUser(t);
+    const payload = JSON.parse(Buffer.from(u.token.split('.')[1], 'base64url').toString()) as { sub: string; tv: number };
+    const claims = { sub: payload.sub, tv: payload.tv };
+    const jwt = new JwtService();
+    const secret = t.config.jwtSecret;
+    await t.http().get('/api/me').set('Authorization', `Bearer ${jwt.sign(claims, { secret, algorithm: 'HS256' })}`).expect(200);
+    await t.http().get('/api/me').set('Authorization', `Bearer ${jwt.sign(claims, { secret, algorithm: 'HS512' })}`).expect(401);
+    await t.http().get('/api/me').set('Authorization', `Bearer ${jwt.sign(claims, { secret: 'another-secret-0123456789', algorithm: 'HS256' })}`).expect(401);
+    const unsigned = `${Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url')}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.`;
+    await t.http().get('/api/me').set('Authorization', `Bearer ${unsigned}`).expect(401);
   });
 });
 

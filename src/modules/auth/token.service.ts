@@ -22,7 +22,7 @@ export class TokenService {
 
   issue(userId: string, tokenVersion: number): string {
     const payload: TokenPayload = { sub: userId, tv: tokenVersion };
-    return this.jwt.sign(payload, { secret: this.config.jwtSecret, expiresIn: this.config.jwtTtlSeconds });
+    return this.jwt.sign(payload, { expiresIn: this.config.jwtTtlSeconds });
   }
 
   /** The token's user, or null when the token is malformed, expired, revoked or its user is gone. */
@@ -30,7 +30,7 @@ export class TokenService {
     if (!token || typeof token !== 'string') return null;
     let payload: TokenPayload;
     try {
-      payload = this.jwt.verify<TokenPayload>(token, { secret: this.config.jwtSecret });
+      payload = this.jwt.verify<TokenPayload>(token);
     } catch {
       return null;
     }

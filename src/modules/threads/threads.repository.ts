@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Brackets, EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
+import {
+  Brackets,
+  EntityManager,
+  In,
+  ObjectLiteral,
+  Repository,
+  SelectQueryBuilder,
+} from 'typeorm';
 import { KeyColumn, keysetCondition, keysetOrder } from '../../common/keyset';
 import { Group } from '../groups/entities/group.entity';
 import { Membership } from '../groups/entities/membership.entity';
@@ -43,6 +50,9 @@ const GROUP_FEED_KEYS: Record<GroupFeedOrder, KeyColumn[]> = {
     { expr: 't.id', dir: 'DESC' },
   ],
 };
+
+/** Groups whose first threads one member-feed query merges (SQLite allows 500 compound SELECT terms; two per group). */
+const MEMBER_FEED_GROUPS_PER_QUERY = 100;
 
 const MEMBER_FEED_KEYS: Record<MemberFeedOrder, KeyColumn[]> = {
   latest: [
@@ -141,24 +151,90 @@ export class ThreadsRepository extends PostRepository<Thread> {
     return this.page(qb, GROUP_FEED_KEYS[order], filter, after, limit);
   }
 
-  /** A page of the live threads of every group where `userId` is an active member. */
-  findMemberFeedPage(
+  /**
+   * A page of the live threads of every group where `userId` is an active member.
+   *
+   * Not one query over all of those groups' threads: that sorts every thread of every group
+   * the user is in (~200 ms for a member of 11 groups in the seeded 200k-thread store). Each
+   * group's own first `limit` threads come from its feed index instead (one index range per
+   * group and pinned value), and only those are merged: the cost grows with the number of
+   * groups, not with their size.
+   */
+  async findMemberFeedPage(
     userId: string,
     order: MemberFeedOrder,
     filter: FeedFilter,
     after: unknown[] | null,
     limit: number,
   ): Promise<Thread[]> {
-    const qb = this.threads.createQueryBuilder('t');
-    const groups = qb
-      .subQuery()
-      .select('m.group_id')
-      .from(Membership, 'm')
-      .where('m.user_id = :userId')
-      .andWhere("m.status = 'active'")
-      .getQuery();
-    qb.where(`t.group_id IN ${groups}`, { userId });
-    return this.page(qb, MEMBER_FEED_KEYS[order], filter, after, limit);
+    const groupIds = (
+      await this.threads.manager
+        .getRepository(Membership)
+        .find({ select: { groupId: true }, where: { userId, status: 'active' } })
+    ).map((m) => m.groupId);
+    const keys = MEMBER_FEED_KEYS[order];
+    const pages: Thread[][] = [];
+    for (let i = 0; i < groupIds.length; i += MEMBER_FEED_GROUPS_PER_QUERY) {
+      const chunk = groupIds.slice(i, i + MEMBER_FEED_GROUPS_PER_QUERY);
+      const qb = this.threads.createQueryBuilder('t');
+      const firstOfEach = chunk.flatMap((_, g) =>
+        [0, 1].map((pinned) => {
+          const inner = qb
+            .subQuery()
+            .select('i.id', 'id')
+            .from(Thread, 'i')
+            .where(`i.group_id = :mg${g}`)
+            .andWhere(`i.pinned = ${pinned}`);
+          this.filter(inner, 'i', keys, filter, after).limit(limit);
+          return `SELECT s${g}_${pinned}.id FROM ${inner.getQuery()} s${g}_${pinned}`;
+        }),
+      );
+      qb.where(`t.id IN (${firstOfEach.join(' UNION ALL ')})`);
+      qb.setParameters(Object.fromEntries(chunk.map((id, g) => [`mg${g}`, id])));
+      this.filterParameters(qb, keys, filter, after);
+      qb.orderBy(keysetOrder(keys)).limit(limit);
+      pages.push(await qb.getMany());
+    }
+    if (pages.length === 1) return pages[0];
+    const time = (t: Thread) => (order === 'latest' ? t.createdAt : t.lastActivityAt).getTime();
+    return pages
+      .flat()
+      .sort((a, b) => time(b) - time(a) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0))
+      .slice(0, limit);
+  }
+
+  /**
+   * WHERE and ORDER BY of a feed's inner query on `alias`: live threads, the filters, the rows
+   * after the cursor. Its parameters (:kind, :tag, :keyset…) come from filterParameters.
+   */
+  private filter<Q extends SelectQueryBuilder<ObjectLiteral>>(
+    qb: Q,
+    alias: string,
+    keys: KeyColumn[],
+    filter: FeedFilter,
+    after: unknown[] | null,
+  ): Q {
+    const aliased = keys.map((k) => ({ ...k, expr: k.expr.replace(/^t\./, `${alias}.`) }));
+    qb.andWhere(`${alias}.deleted_at IS NULL`);
+    if (filter.kind) qb.andWhere(`${alias}.kind = :kind`);
+    if (filter.tag) {
+      qb.andWhere(
+        `EXISTS (SELECT 1 FROM thread_tags ${alias}_tt WHERE ${alias}_tt.thread_id = ${alias}.id AND ${alias}_tt.tag = :tag)`,
+      );
+    }
+    if (after) qb.andWhere(`(${keysetCondition(aliased, after).sql})`);
+    return qb.orderBy(keysetOrder(aliased));
+  }
+
+  private filterParameters(
+    qb: SelectQueryBuilder<Thread>,
+    keys: KeyColumn[],
+    filter: FeedFilter,
+    after: unknown[] | null,
+  ): void {
+    if (filter.kind) qb.setParameter('kind', filter.kind);
+    if (filter.tag) qb.setParameter('tag', filter.tag);
+    if (after) qb.setParameters(keysetCondition(keys, after).params);
   }
 
   private page(
